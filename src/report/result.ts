@@ -1,0 +1,141 @@
+/**
+ * The one Result model every reporter reads (outputs, summary, PR comment, annotations, CLI table).
+ * JSON-ready: versions are decimal strings, no bigint, no Map.
+ */
+import type { Direction, FindingKind, Severity } from '../plan/types.js'
+import type { TargetInfo } from '../targets/target.js'
+
+export type StepStatus = 'applied' | 'failed' | 'not-run' | 'rehearsed' | 'skipped'
+
+export interface ErrorInfo {
+  kind: 'user' | 'target' | 'sql' | 'cancelled' | 'internal'
+  message: string
+  database?: string
+  version?: string
+  /** Relative to the project directory. */
+  file?: string
+  line?: number
+  input?: string
+  sqlstate?: string
+  detail?: string
+  hint?: string
+  /** The failing statement. */
+  statement?: string
+  /** What to do next, one sentence. */
+  remedy?: string
+}
+
+export interface StepResult {
+  database: string
+  version: string
+  name: string
+  direction: Direction
+  /** SQL file relative to the project directory. */
+  file?: string
+  status: StepStatus
+  durationMs: number
+  /** False for a file marked `-- hasura:no-transaction`. */
+  transactional: boolean
+  /** e.g. `not rehearsed (no-transaction)`, `recorded only (skip-execution)`. */
+  note?: string
+  error?: ErrorInfo
+}
+
+export interface FindingResult {
+  kind: FindingKind
+  severity: Severity
+  database: string
+  version?: string
+  file?: string
+  line?: number
+  message: string
+}
+
+export interface VersionState {
+  /** Newest applied version, or null. */
+  current: string | null
+  /** Applied versions, ascending. */
+  applied: string[]
+  /** The newest applied version is marked dirty. */
+  dirty: boolean
+}
+
+/** A row of the `hasura migrate status`-like table. */
+export interface StatusRow {
+  version: string
+  name: string
+  local: boolean
+  applied: boolean
+}
+
+export interface PlannedStep {
+  version: string
+  name: string
+  direction: Direction
+  file?: string
+  transactional: boolean
+  /** SQL text, for the collapsed sections of the report (may be truncated by renderers). */
+  sql?: string
+}
+
+export interface DatabaseResult {
+  database: string
+  /** Migrations directory, relative to the project directory. */
+  directory: string
+  before: VersionState
+  after: VersionState
+  status: StatusRow[]
+  planned: PlannedStep[]
+  steps: StepResult[]
+  findings: FindingResult[]
+  appliedByAnotherRun: string[]
+}
+
+export interface InconsistentObject {
+  type: string
+  name: string
+  reason: string
+}
+
+export interface MetadataResult {
+  status: 'applied' | 'inconsistent' | 'skipped' | 'planned' | 'failed'
+  /** Why skipped / what happened, one sentence. */
+  message?: string
+  inconsistentObjects: InconsistentObject[]
+}
+
+export interface SeedsResult {
+  status: 'applied' | 'rehearsed' | 'planned' | 'skipped' | 'failed'
+  files: string[]
+}
+
+export type RunMode = 'apply' | 'plan' | 'rehearse'
+
+export type RunStatus = 'applied' | 'nothing-to-do' | 'planned' | 'rehearsed' | 'failed' | 'cancelled'
+
+export interface Result {
+  schemaVersion: 1
+  status: RunStatus
+  mode: RunMode
+  skipExecution: boolean
+  transaction: 'all' | 'per-migration'
+  /** Relative project directory as given by the user. */
+  projectDir: string
+  configVersion: 1 | 2 | 3
+  environment: string
+  target: TargetInfo
+  /** Where metadata went, when different from the migrations target. */
+  metadataTarget?: TargetInfo
+  databases: DatabaseResult[]
+  metadata: MetadataResult
+  seeds: SeedsResult
+  /** Embedded target: the down round trip. */
+  roundTrip?: { status: 'passed' | 'skipped' | 'failed'; reason?: string }
+  notices: string[]
+  warnings: string[]
+  error?: ErrorInfo
+  startedAt: string
+  durationMs: number
+  /** Link to the workflow run, when on GitHub. */
+  runUrl?: string
+}
