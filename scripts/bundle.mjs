@@ -1,0 +1,59 @@
+// Bundles src/index.ts (the action) and src/cli.ts (the local CLI) into dist/ with esbuild, and copies the
+// WASM and data files PGlite and libpg-query load at run time next to the bundle. ncc cannot bundle them.
+import { build } from 'esbuild'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = join(root, 'dist')
+const pglite = join(root, 'node_modules/@electric-sql/pglite/dist')
+
+/** PGlite's contrib modules load `../<ext>.tar.gz`; in dist/ the archives sit beside the bundle. */
+const pgliteContribPaths = {
+  name: 'pglite-contrib-paths',
+  setup(b) {
+    b.onLoad({ filter: /@electric-sql[\\/]pglite[\\/]dist[\\/]contrib[\\/].*\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('new URL("../', 'new URL("./'),
+      loader: 'js',
+    }))
+  },
+}
+
+rmSync(dist, { recursive: true, force: true })
+mkdirSync(dist, { recursive: true })
+
+await build({
+  entryPoints: { index: join(root, 'src/index.ts'), cli: join(root, 'src/cli.ts') },
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true, // PGlite and the HTTP client load only in runs that use them
+  chunkNames: 'chunk-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [pgliteContribPaths],
+  banner: {
+    js: [
+      "import { createRequire as __hmaCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __hmaFileURLToPath } from 'node:url';",
+      "import { dirname as __hmaDirname } from 'node:path';",
+      'const require = __hmaCreateRequire(import.meta.url);',
+      'const __filename = __hmaFileURLToPath(import.meta.url);',
+      'const __dirname = __hmaDirname(__filename);',
+    ].join(' '),
+  },
+})
+
+const assets = [
+  [join(pglite, 'pglite.wasm'), 'pglite.wasm'],
+  [join(pglite, 'pglite.data'), 'pglite.data'],
+  [join(pglite, 'initdb.wasm'), 'initdb.wasm'],
+  [join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), 'libpg-query.wasm'],
+]
+for (const ext of readdirSync(pglite).filter((f) => f.endsWith('.tar.gz')))
+  assets.push([join(pglite, ext), ext])
+for (const [from, to] of assets) copyFileSync(from, join(dist, to))
+writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n')
