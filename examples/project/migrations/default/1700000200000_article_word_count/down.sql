@@ -1,0 +1,1 @@
+DROP FUNCTION public.article_word_count(public.articles);
