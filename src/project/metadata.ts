@@ -120,11 +120,22 @@ function parseJson(text: string, rel: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    const pos = /position (\d+)/.exec(message)
-    const line = pos ? lineAt(text, Number(pos[1])) : undefined
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')
+    const line = jsonErrorLine(text, message)
     throw new UserError(`${rel}${line ? `:${line}` : ''}: invalid JSON: ${message}`, { file: rel, line })
   }
+}
+
+/** JSON.parse names a position only on some Node versions; JSON is YAML, so the YAML parser can point at it. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const pos = /position (\d+)/.exec(message)
+  if (pos) return lineAt(text, Number(pos[1]))
+  try {
+    parseYaml(text, '')
+  } catch (e) {
+    if (e instanceof UserError) return e.where.line
+  }
+  return undefined
 }
 
 function buildDirectory(config: ProjectConfig): BuiltMetadata | undefined {
