@@ -60,14 +60,19 @@ export function listDatabases(config: ProjectConfig): string[] {
   return names.sort(compareNames)
 }
 
+/** Config 3 database names become directory names: refuse anything that is a path. */
+export function assertDatabaseName(database: string): void {
+  if (database === '' || database === '.' || database === '..' || /[/\\]/.test(database)) {
+    throw new UserError(`'${database}' is not a database directory name`, { input: 'database', database })
+  }
+}
+
 /** Every migration of one database, ascending by version. */
 export function readMigrations(config: ProjectConfig, database: string): DatabaseMigrations {
   const migrationsAbs = join(config.projectDir, config.migrationsDirectory)
   let abs = migrationsAbs
   if (config.version >= 3) {
-    if (database === '' || database === '.' || database === '..' || /[/\\]/.test(database)) {
-      throw new UserError(`'${database}' is not a database directory name`, { input: 'database', database })
-    }
+    assertDatabaseName(database)
     abs = join(migrationsAbs, database)
   }
   const directory = relativePosix(config.projectDir, abs) || '.'

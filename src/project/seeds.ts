@@ -7,6 +7,7 @@ import { readdirSync, type Dirent } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { UserError } from '../errors.js'
 import { compareNames, fileError, goExt, joinPosix, readUtf8, relativePosix, statFollow } from './files.js'
+import { assertDatabaseName } from './migrations.js'
 import { hasNoTransactionMarker } from './no-transaction-marker.js'
 import type { ProjectConfig, SeedFile } from './types.js'
 
@@ -15,7 +16,9 @@ const SEED_EXTENSIONS = ['.sql', '.SQL']
 /** Absolute seeds directory of one database. */
 export function seedsDirectory(config: ProjectConfig, database: string): string {
   const root = join(config.projectDir, config.seedsDirectory)
-  return config.version >= 3 ? join(root, database) : root
+  if (config.version < 3) return root
+  assertDatabaseName(database)
+  return join(root, database)
 }
 
 /**

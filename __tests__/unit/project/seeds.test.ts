@@ -76,6 +76,12 @@ describe('listSeeds', () => {
     expect(e.message).toContain('is outside the seeds directory seeds/default')
   })
 
+  it('config 3 refuses database names that are paths', () => {
+    expect(errorOf(() => listSeeds(configFor(project(), 3), '../seeds')).where).toMatchObject({
+      input: 'database',
+    })
+  })
+
   it('invalid UTF-8 fails naming the file', () => {
     const dir = tempProject({ 'seeds/bad.sql': Buffer.from([0xff, 0xfe, 0x00]) })
     expect(errorOf(() => listSeeds(configFor(dir, 2), 'default')).message).toBe(
