@@ -2,89 +2,13 @@
  * Starts one ephemeral PostgreSQL cluster for the whole test run (or uses DATABASE_URL), and hands its
  * admin URL to every test file. Never skips: a cluster that cannot start fails the run.
  */
-import { spawnSync } from 'node:child_process'
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { requirePgProgram } from './pg-binaries.js'
+import { startCluster } from './cluster.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-/** initdb refuses root: run the server programs as `nobody` when we are root. */
-function userOptions(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {}
-  const id = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' })
-  const uid = Number(id.stdout.trim()) || 65534
-  const gid = Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout.trim()) || 65534
-  return { uid, gid }
-}
-
-function run(cmd: string, args: string[], opts: { uid?: number; gid?: number }): void {
-  const r = spawnSync(cmd, args, { ...opts, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } })
-  if (r.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`)
-  }
-}
-
-export interface Cluster {
-  url: string
-  dataDir: string
-  port: number
-  stop(): void
-}
-
-/** Starts a throw-away cluster; also used by fault tests that need a server of their own to stop. */
-export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
-  const initdb = requirePgProgram('initdb')
-  const pgCtl = requirePgProgram('pg_ctl')
-  const user = userOptions()
-  const base = mkdtempSync(join(tmpdir(), 'hma-pg-'))
-  const dataDir = join(base, 'data')
-  if (user.uid !== undefined) chownSync(base, user.uid, user.gid ?? user.uid)
-  run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], user)
-  const port = await freePort()
-  const conf = {
-    listen_addresses: "'127.0.0.1'",
-    port: String(port),
-    unix_socket_directories: `'${base}'`,
-    fsync: 'off',
-    synchronous_commit: 'off',
-    full_page_writes: 'off',
-    max_connections: '300',
-    ...settings,
-  }
-  writeFileSync(
-    join(dataDir, 'postgresql.auto.conf'),
-    Object.entries(conf)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join('\n') + '\n',
-  )
-  if (user.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), user.uid, user.gid ?? user.uid)
-  run(pgCtl, ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start'], user)
-  const stop = (): void => {
-    spawnSync(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...user, encoding: 'utf8' })
-    rmSync(base, { recursive: true, force: true })
-  }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir, port, stop }
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
