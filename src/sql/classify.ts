@@ -129,11 +129,16 @@ function optionBoolean(options: Node[] | undefined, name: string): boolean | und
   // Protobuf JSON leaves out false and 0, hence the defaults.
   if ('Boolean' in arg) return arg.Boolean.boolval ?? false
   if ('Integer' in arg) return (arg.Integer.ival ?? 0) !== 0
-  if ('String' in arg) {
-    const v = (arg.String.sval ?? '').toLowerCase()
-    if (v === 'true' || v === 'on') return true
-    if (v === 'false' || v === 'off') return false
-  }
+  // A bare word (`refresh = off`) arrives as a type name; defGetString reads it as its text.
+  const word =
+    'String' in arg
+      ? arg.String.sval
+      : 'TypeName' in arg && arg.TypeName.names?.length === 1
+        ? arg.TypeName.names.flatMap((n) => ('String' in n ? [n.String.sval] : []))[0]
+        : undefined
+  const v = (word ?? '').toLowerCase()
+  if (v === 'true' || v === 'on') return true
+  if (v === 'false' || v === 'off') return false
   return undefined
 }
 

@@ -76,9 +76,10 @@ async function toStatements(
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue
     const location = raw.stmt_location ?? 0
-    // stmt_len 0 (absent) means "to the end of the text".
+    const firstByte = bytes.toIndex(location)
+    // stmt_len 0 (absent) means "to the end of the text". Lookups stay in ascending order (see ByteOffsets).
     const rawEnd = raw.stmt_len ? bytes.toIndex(location + raw.stmt_len) : source.length
-    const start = skipTrivia(source, bytes.toIndex(location))
+    const start = skipTrivia(source, firstByte)
     const end = await endOfLastToken(lib, source, start, rawEnd)
     out.push({ node: raw.stmt, start, end })
   }
