@@ -57,6 +57,18 @@ function fromAnalysis(
       })
     }
   }
+  const others = (analysis.statementCount ?? 1) - 1
+  if (!transactional && others > 0) {
+    for (const n of analysis.nonTransactional) {
+      findings.push({
+        ...base,
+        kind: 'no-transaction-file',
+        severity: 'warning',
+        line: fileLine(n.statement.line),
+        message: `${n.what} shares ${file} with ${others} other statement${others === 1 ? '' : 's'}: sent as one query (as Hasura's run_sql does), PostgreSQL runs them as one implicit transaction block and refuses it; keep it alone in its file`,
+      })
+    }
+  }
   for (const t of analysis.transactionControl) {
     if (t.scope !== 'transaction') continue // savepoints nest inside the run's transaction harmlessly
     findings.push(

@@ -23,6 +23,7 @@ export async function analyzeSql(text: string): Promise<SqlAnalysis> {
   if (!mayNeedAnalysis(text)) return analysis
   const { statements, syntaxError } = await parseStatements(text)
   analysis.parsed = true
+  analysis.statementCount = statements.length
   if (syntaxError) analysis.syntaxError = syntaxError
   const lines = new LineCounter(text)
   for (const s of statements) {

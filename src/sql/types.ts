@@ -57,4 +57,6 @@ export interface SqlAnalysis {
   syntaxError?: SqlSyntaxError
   /** False when the cheap keyword check ruled the file out and the parser never ran. */
   parsed: boolean
+  /** How many top-level statements the parser found (before any syntax error); absent when not parsed. */
+  statementCount?: number
 }

@@ -60,3 +60,15 @@ describe('classification agrees with PostgreSQL', () => {
     expect(await insideTransaction(sql)).not.toBe('25001')
   })
 })
+
+describe('why a marked file with several statements is flagged', () => {
+  test('PostgreSQL runs a multi-statement query string as one implicit transaction block', async () => {
+    await client.query('CREATE INDEX CONCURRENTLY alone ON t (a);')
+    await expect(
+      client.query('SELECT 1; CREATE INDEX CONCURRENTLY together ON t (a);'),
+    ).rejects.toMatchObject({
+      code: '25001',
+    })
+    await expect(client.query('VACUUM t; SELECT 1')).rejects.toMatchObject({ code: '25001' })
+  })
+})

@@ -32,9 +32,21 @@ describe('transactionFindings: statements that cannot run in a transaction', () 
     ])
   })
 
-  test('the same file with the marker: nothing', async () => {
-    const up = `${MARKER}\nCREATE INDEX CONCURRENTLY t_a ON t (a);\nVACUUM t;\n`
+  test('the same statement alone in a marked file: nothing', async () => {
+    const up = `${MARKER}\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n`
     expect(await findingsFor(migration(1, { up, upNoTransaction: true }))).toEqual([])
+  })
+
+  test('in a marked file with other statements: a warning (one query string is one implicit transaction)', async () => {
+    const up = `${MARKER}\nCREATE INDEX CONCURRENTLY t_a ON t (a);\nVACUUM t;\n`
+    const found = await findingsFor(migration(1, { up, upNoTransaction: true }))
+    expect(found.map((f) => [f.kind, f.severity, f.line])).toEqual([
+      ['no-transaction-file', 'warning', 2],
+      ['no-transaction-file', 'warning', 3],
+    ])
+    expect(found[0]?.message).toBe(
+      "CREATE INDEX CONCURRENTLY shares migrations/default/1_m1/up.sql with 1 other statement: sent as one query (as Hasura's run_sql does), PostgreSQL runs them as one implicit transaction block and refuses it; keep it alone in its file",
+    )
   })
 
   test('every such statement of every step is reported', async () => {
