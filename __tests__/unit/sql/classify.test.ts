@@ -1,0 +1,150 @@
+import { describe, expect, test } from 'vitest'
+import { analyzeSql, mayNeedAnalysis } from '../../../src/sql/index.js'
+import { NON_TRANSACTIONAL, TRANSACTIONAL } from './statement-cases.js'
+
+describe('analyzeSql: statements that cannot run in a transaction block', () => {
+  test.each(NON_TRANSACTIONAL)('%s → %s', async (sql, what) => {
+    const text = `-- migration\nCREATE TABLE x (id int);\n\n${sql};\nSELECT 1;\n`
+    const a = await analyzeSql(text)
+    expect(a.parsed).toBe(true)
+    expect(a.syntaxError).toBeUndefined()
+    expect(a.nonTransactional).toEqual([
+      { statement: { text: sql, line: 4, offset: text.indexOf(sql) }, what },
+    ])
+    expect(a.transactionControl).toEqual([])
+  })
+
+  test.each(TRANSACTIONAL)('%s → nothing', async (sql) => {
+    const a = await analyzeSql(`${sql};\n`)
+    expect(a.syntaxError).toBeUndefined()
+    expect(a.nonTransactional).toEqual([])
+    expect(a.transactionControl).toEqual([])
+  })
+
+  test('several in one file, each with its own line', async () => {
+    const text = [
+      'CREATE TABLE t (a int);',
+      '-- hasura would run this in a transaction',
+      'CREATE INDEX CONCURRENTLY i1 ON t (a);',
+      "COMMENT ON TABLE t IS 'VACUUM me; later';",
+      '',
+      'VACUUM t;',
+    ].join('\r\n')
+    const a = await analyzeSql(text)
+    expect(a.nonTransactional.map((n) => [n.what, n.statement.line, n.statement.text])).toEqual([
+      ['CREATE INDEX CONCURRENTLY', 3, 'CREATE INDEX CONCURRENTLY i1 ON t (a)'],
+      ['VACUUM', 6, 'VACUUM t'],
+    ])
+  })
+
+  test('text inside function bodies, DO blocks and comments never counts', async () => {
+    const text = [
+      '/* CREATE INDEX CONCURRENTLY i ON t (a); */',
+      '-- VACUUM;',
+      "DO $$ BEGIN EXECUTE 'VACUUM'; EXECUTE 'CREATE DATABASE d'; END $$;",
+      'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $body$',
+      'BEGIN',
+      "  EXECUTE 'DROP INDEX CONCURRENTLY i';",
+      'END $body$;',
+    ].join('\n')
+    const a = await analyzeSql(text)
+    expect(a.parsed).toBe(true)
+    expect(a.nonTransactional).toEqual([])
+    expect(a.transactionControl).toEqual([])
+  })
+
+  test('unicode before the statement: exact line and offset', async () => {
+    const text = 'INSERT INTO t VALUES (\'😀 ünïcödé 中文\');\n\nCREATE INDEX CONCURRENTLY "ïdx" ON t (a);'
+    const a = await analyzeSql(text)
+    expect(a.nonTransactional).toEqual([
+      {
+        statement: {
+          text: 'CREATE INDEX CONCURRENTLY "ïdx" ON t (a)',
+          line: 3,
+          offset: text.indexOf('CREATE INDEX'),
+        },
+        what: 'CREATE INDEX CONCURRENTLY',
+      },
+    ])
+  })
+})
+
+describe('analyzeSql: transaction control', () => {
+  const cases: [sql: string, what: string, scope: 'transaction' | 'savepoint'][] = [
+    ['BEGIN', 'BEGIN', 'transaction'],
+    ['BEGIN ISOLATION LEVEL SERIALIZABLE', 'BEGIN', 'transaction'],
+    ['START TRANSACTION', 'START TRANSACTION', 'transaction'],
+    ['COMMIT', 'COMMIT', 'transaction'],
+    ['commit work', 'COMMIT', 'transaction'],
+    ['COMMIT AND CHAIN', 'COMMIT', 'transaction'],
+    ['END', 'END', 'transaction'],
+    ['end transaction', 'END', 'transaction'],
+    ['ROLLBACK', 'ROLLBACK', 'transaction'],
+    ['ABORT', 'ABORT', 'transaction'],
+    ["PREPARE TRANSACTION 'x'", 'PREPARE TRANSACTION', 'transaction'],
+    ["COMMIT PREPARED 'x'", 'COMMIT PREPARED', 'transaction'],
+    ["ROLLBACK PREPARED 'x'", 'ROLLBACK PREPARED', 'transaction'],
+    ['SAVEPOINT sp', 'SAVEPOINT', 'savepoint'],
+    ['RELEASE SAVEPOINT sp', 'RELEASE SAVEPOINT', 'savepoint'],
+    ['RELEASE sp', 'RELEASE SAVEPOINT', 'savepoint'],
+    ['ROLLBACK TO SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT', 'savepoint'],
+  ]
+  test.each(cases)('%s → %s (%s)', async (sql, what, scope) => {
+    const text = `CREATE TABLE t (id int);\n${sql};\n`
+    const a = await analyzeSql(text)
+    expect(a.transactionControl).toEqual([{ statement: { text: sql, line: 2, offset: 25 }, what, scope }])
+    expect(a.nonTransactional).toEqual([])
+  })
+
+  test('a typical hand-written wrapper: BEGIN at the top, COMMIT at the bottom', async () => {
+    const text = 'BEGIN;\n\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\n\nCOMMIT;\n'
+    const a = await analyzeSql(text)
+    expect(a.transactionControl.map((t) => [t.what, t.statement.line])).toEqual([
+      ['BEGIN', 1],
+      ['COMMIT', 6],
+    ])
+  })
+
+  test('COMMIT/ROLLBACK inside procedures, functions and DO bodies are not top-level', async () => {
+    const text = [
+      'CREATE PROCEDURE p() LANGUAGE plpgsql AS $$',
+      'BEGIN',
+      '  INSERT INTO t VALUES (1);',
+      '  COMMIT;',
+      '  ROLLBACK;',
+      'END $$;',
+      'DO $do$ BEGIN COMMIT; END $do$;',
+      'CALL p();',
+      "SELECT 'BEGIN; COMMIT;';",
+      'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;',
+    ].join('\n')
+    const a = await analyzeSql(text)
+    expect(a.parsed).toBe(true)
+    expect(a.transactionControl).toEqual([])
+    expect(a.syntaxError).toBeUndefined()
+  })
+})
+
+describe('analyzeSql: keyword check and syntax errors', () => {
+  test('a file without any trigger word is decided without the parser', async () => {
+    const a = await analyzeSql(
+      'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\nSELEC broken;',
+    )
+    expect(a).toEqual({ nonTransactional: [], transactionControl: [], parsed: false })
+  })
+
+  test('trigger words are whole words only, in any case', () => {
+    expect(mayNeedAnalysis('CREATE TABLE t (start_date date, ended_at date, database_id int)')).toBe(false)
+    expect(mayNeedAnalysis('create index Concurrently i on t (a)')).toBe(true)
+    expect(mayNeedAnalysis('SELECT 1;\nend;')).toBe(true)
+    expect(mayNeedAnalysis('vacuum')).toBe(true)
+  })
+
+  test('a syntax error keeps what came before it, with the error line', async () => {
+    const text = 'CREATE INDEX CONCURRENTLY i ON t (a);\nBEGIN;\nSELEC 1;\nVACUUM;'
+    const a = await analyzeSql(text)
+    expect(a.nonTransactional.map((n) => n.what)).toEqual(['CREATE INDEX CONCURRENTLY'])
+    expect(a.transactionControl.map((n) => n.what)).toEqual(['BEGIN'])
+    expect(a.syntaxError).toEqual({ message: 'syntax error at or near "SELEC"', line: 3, offset: 45 })
+  })
+})

@@ -1,0 +1,66 @@
+/** How the planner sees a project's migrations: as the Hasura CLI's engine does. */
+import type { DatabaseMigrations, Migration, MigrationSide } from '../project/types.js'
+import { isOnlyTrivia } from '../sql/trivia.js'
+import type { Direction } from './types.js'
+
+/** The largest version the state table's `bigint` column holds. */
+export const MAX_STORABLE_VERSION = 9223372036854775807n
+
+/**
+ * The side the engine would run, or undefined. A zero-byte SQL file and a YAML file with no steps are
+ * skipped by the CLI as if absent (reference §2.4), so they do not count.
+ */
+export function effectiveSide(side: MigrationSide | undefined): MigrationSide | undefined {
+  if (!side) return undefined
+  const out: MigrationSide = {}
+  if (side.sql && side.sql.text.length > 0) out.sql = side.sql
+  if (side.yaml && side.yaml.steps.length > 0) out.yaml = side.yaml
+  return out.sql || out.yaml ? out : undefined
+}
+
+/** Versions the engine knows locally: at least one side that is not empty. */
+export function localMigrations(db: DatabaseMigrations): Map<bigint, Migration> {
+  const local = new Map<bigint, Migration>()
+  for (const m of db.migrations) {
+    if (effectiveSide(m.up) || effectiveSide(m.down)) local.set(m.version, m)
+  }
+  return local
+}
+
+/**
+ * What a migration's down side amounts to. `empty`: a zero-byte down.sql (ignored by the CLI).
+ * `placeholder`: SQL that is only comments and whitespace, like Hasura's
+ * `-- Could not auto-generate a down migration.`; it runs, but undoes nothing.
+ */
+export type DownStatus = 'real' | 'missing' | 'empty' | 'placeholder'
+
+export function downStatus(m: Migration | undefined): DownStatus {
+  const down = effectiveSide(m?.down)
+  if (!down) return m?.down?.sql || m?.down?.yaml ? 'empty' : 'missing'
+  if (!down.yaml && down.sql && isOnlyTrivia(down.sql.text)) return 'placeholder'
+  return 'real'
+}
+
+/** The file a side is read from (SQL first), relative to the project directory. */
+export const sidePath = (side: MigrationSide | undefined): string | undefined =>
+  side?.sql?.path ?? side?.yaml?.path
+
+/**
+ * Where the file for `direction` is, or would be: the existing file, else the sibling of the other
+ * direction's file, else `<dir>/<version>_<name>/<direction>.sql`.
+ */
+export function expectedPath(
+  db: DatabaseMigrations,
+  m: Migration | undefined,
+  version: bigint,
+  direction: Direction,
+): string {
+  const own = sidePath(direction === 'up' ? m?.up : m?.down)
+  if (own) return own
+  const other = sidePath(direction === 'up' ? m?.down : m?.up)
+  if (other) {
+    const sibling = other.replace(/(^|[./])(?:up|down)\.(?:sql|yaml)$/, `$1${direction}.sql`)
+    if (sibling !== other) return sibling
+  }
+  return `${db.directory}/${version}_${m?.name ?? '<name>'}/${direction}.sql`
+}

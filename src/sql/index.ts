@@ -1,0 +1,5 @@
+export { analyzeSql, mayNeedAnalysis } from './classify.js'
+export { lineAt, lineOfPosition, locate, offsetOfPosition } from './position.js'
+export { splitStatements } from './split.js'
+export { isOnlyTrivia } from './trivia.js'
+export type * from './types.js'
