@@ -6,7 +6,7 @@
  * direction fail; anything else is silently ignored.
  */
 import { isUtf8 } from 'node:buffer'
-import { readdirSync, readFileSync, type Dirent } from 'node:fs'
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import { UserError, type Where } from '../errors.js'
 import { compareNames, decodeUtf8, fileError, joinPosix, relativePosix, statFollow } from './files.js'
@@ -16,6 +16,7 @@ import type {
   Migration,
   MigrationSide,
   ProjectConfig,
+  SqlFile,
   YamlFile,
   YamlStep,
 } from './types.js'
@@ -165,6 +166,20 @@ class Scanner {
       if (!st) throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where())
       if (!st.isFile()) return
     }
+    const side = m[3] as Direction
+    if (kind === 'sql') {
+      // Only the size decides whether the version exists (0 bytes: it does not); the text is read on first use,
+      // so a run reads only the files it plans (a no-op run with thousands applied reads none).
+      let size: number
+      try {
+        size = statSync(abs).size
+      } catch (e) {
+        throw fileError(e, path, where())
+      }
+      if (size === 0) return
+      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where) })
+      return
+    }
     let bytes: Buffer
     try {
       bytes = readFileSync(abs)
@@ -172,18 +187,10 @@ class Scanner {
       throw fileError(e, path, where())
     }
     if (bytes.length === 0) return // a 0-byte file does not exist for the CLI
-    const side = m[3] as Direction
     if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
-    const text = bytes.toString('utf8')
-    if (kind === 'sql') {
-      this.add(version, m[2], side, kind, path, {
-        sql: { path, text, noTransaction: hasNoTransactionMarker(text) },
-      })
-    } else {
-      const yaml = readYamlSteps(text, path, where())
-      if (yaml.steps.length === 0) return // an empty list is an empty file
-      this.add(version, m[2], side, kind, path, { yaml })
-    }
+    const yaml = readYamlSteps(bytes.toString('utf8'), path, where())
+    if (yaml.steps.length === 0) return // an empty list is an empty file
+    this.add(version, m[2], side, kind, path, { yaml })
   }
 
   private add(
@@ -249,4 +256,27 @@ export function readYamlSteps(text: string, path: string, where: Where = {}): Ya
     return { type: item.type, args: item.args ?? null, line }
   })
   return { path, steps }
+}
+
+/** A SqlFile whose `text` (and marker flag) are read from disk when first asked for. */
+export function lazySqlFile(abs: string, path: string, where: () => Where): SqlFile {
+  let text: string | undefined
+  const load = (): string => {
+    if (text !== undefined) return text
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(abs)
+    } catch (e) {
+      throw fileError(e, path, where())
+    }
+    if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
+    return (text = bytes.toString('utf8'))
+  }
+  const file = { path } as SqlFile
+  Object.defineProperty(file, 'text', { enumerable: true, get: load })
+  Object.defineProperty(file, 'noTransaction', {
+    enumerable: true,
+    get: () => hasNoTransactionMarker(load()),
+  })
+  return file
 }
