@@ -579,8 +579,12 @@ function sqlDetails(result: Result, db: DatabaseResult, p: PlannedStep, surface:
   const sql = (p.sql ?? '').replace(/\r\n/g, '\n')
   const lines = sql.split('\n')
   let shown = lines.slice(0, limits.lines).join('\n')
-  if (shown.length > limits.chars) shown = shown.slice(0, limits.chars)
-  const cutLines = sql === shown ? 0 : lines.length - shown.split('\n').length + 1
+  let partial = 0
+  if (shown.length > limits.chars) {
+    shown = shown.slice(0, limits.chars)
+    partial = 1 // the last line shown is cut in the middle: count it as not shown
+  }
+  const cutLines = sql === shown ? 0 : lines.length - shown.split('\n').length + partial
   const parts = [
     `<code>${html(migrationLabel(p.version, p.name))}</code>`,
     p.direction,
