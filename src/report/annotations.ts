@@ -133,17 +133,21 @@ export interface AnnotationSink {
  * Emits the annotations through `@actions/core`. Past GitHub's per-level limit the rest would be
  * dropped silently, so the last slot says how many more there are and where to read them.
  */
-export function emitAnnotations(annotations: readonly Annotation[], core: AnnotationSink): void {
+export function emitAnnotations(
+  annotations: readonly Annotation[],
+  core: AnnotationSink,
+  secrets: readonly (string | undefined)[] = [],
+): void {
   for (const level of ['error', 'warning', 'notice'] as const) {
     const list = annotations.filter((a) => a.level === level)
     const room = ANNOTATIONS_PER_LEVEL
     const shown = list.length > room ? list.slice(0, room - 1) : list
     for (const a of shown) {
       const properties: AnnotationProperties = {}
-      if (a.title) properties.title = a.title
+      if (a.title) properties.title = redact(a.title, secrets)
       if (a.file) properties.file = a.file
       if (a.file && a.line) properties.startLine = a.line
-      core[level](a.message, properties)
+      core[level](redact(a.message, secrets), properties)
     }
     if (list.length > shown.length) {
       core[level](`${list.length - shown.length} more ${level}s: see the job summary.`, {

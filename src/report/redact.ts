@@ -6,7 +6,7 @@
 export const REDACTED = '***'
 
 /** Shorter values are not masked: replacing every `ab` would destroy the report and protect nothing. */
-export const MIN_SECRET_LENGTH = 4
+export const MIN_SECRET_LENGTH = 3
 
 /** The forms a secret can take inside text we render: as is, URL-encoded (in URLs), JSON-escaped. */
 function formsOf(secret: string): string[] {
