@@ -77,7 +77,7 @@ export interface GitHubStub {
   modes: {
     /** GraphQL answers 502 (an old GHES, a proxy). */
     graphqlDown: boolean
-    /** Listings omit comments created after this many listings ago (eventual consistency). */
+    /** Comments created from now on are left out of listings (a listing that lags behind writes). */
     hideNewFromListing: boolean
     /** Before answering the next create, add a comment as this token (another run racing us). */
     raceCreateAs?: { token: string; body: string }

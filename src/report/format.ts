@@ -103,8 +103,15 @@ export function headline(result: Result): string {
       return 'Nothing to apply: up to date'
     case 'planned':
       return `Plan: ${plural(planned, 'migration')} to ${down ? 'roll back' : 'apply'} (dry run, nothing written)`
-    case 'rehearsed':
-      return `Rehearsed ${plural(planned, 'migration')}: executed and rolled back, nothing committed`
+    case 'rehearsed': {
+      const steps = result.databases.flatMap((d) => d.steps)
+      const rehearsed = steps.filter((s) => s.status === 'rehearsed').length
+      const count =
+        steps.length === 0 || rehearsed === planned
+          ? plural(planned, 'migration')
+          : `${rehearsed} of ${plural(planned, 'migration')}`
+      return `Rehearsed ${count}: executed and rolled back, nothing committed`
+    }
     case 'failed': {
       const v = result.error?.version
       if (v) return `Failed at version ${v}`
