@@ -41,8 +41,11 @@ export interface StepResult {
   error?: ErrorInfo
 }
 
+/** Findings about a pull request's changes to migrations (`src/github/pr-changes.ts`), beside the plan's. */
+export type ChangeFindingKind = 'merge-order' | 'edited-migration' | 'deleted-migration'
+
 export interface FindingResult {
-  kind: FindingKind
+  kind: FindingKind | ChangeFindingKind
   severity: Severity
   database: string
   version?: string

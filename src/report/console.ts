@@ -1,0 +1,174 @@
+/** The local CLI's human output: plain text, aligned columns, colour only when asked (a TTY). */
+import {
+  ACTION_NAME,
+  STEP_STATUS_WORD,
+  appliedAfter,
+  fileLine,
+  formatDuration,
+  headline,
+  newest,
+  nextSteps,
+  normalizeDir,
+  targetKindLabel,
+} from './format.js'
+import { redact, redactDeep } from './redact.js'
+import type { Result } from './result.js'
+
+export interface TextOptions {
+  /** ANSI colours; the CLI passes `process.stdout.isTTY && !process.env.NO_COLOR`. */
+  color?: boolean
+  secrets?: readonly (string | undefined)[]
+}
+
+const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const
+type Paint = (style: keyof typeof ANSI, s: string) => string
+
+/** Columns separated by two spaces, like the Hasura CLI's tabwriter output. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(headers), ...rows.map(line)]
+}
+
+export function renderText(result: Result, options: TextOptions = {}): string {
+  const secrets = options.secrets ?? []
+  const r = redactDeep(result, secrets)
+  const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s
+  const lines: string[] = []
+  const statusStyle = r.status === 'failed' || r.status === 'cancelled' ? 'red' : 'green'
+  lines.push(
+    `${paint('bold', `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine(r.environment)}]` : ''}`,
+  )
+  const target = `${targetKindLabel(r.target)} ${oneLine(r.target.display)}${r.target.serverVersion ? ` (${oneLine(r.target.serverVersion)})` : ''}`
+  const facts: [string, string][] = [['Target', target]]
+  if (r.metadataTarget) {
+    facts.push([
+      'Metadata target',
+      `${targetKindLabel(r.metadataTarget)} ${oneLine(r.metadataTarget.display)}`,
+    ])
+  }
+  facts.push(['Project', `${normalizeDir(r.projectDir)} (config v${r.configVersion})`])
+  facts.push([
+    'Mode',
+    [
+      r.mode,
+      `transaction ${r.transaction}`,
+      ...(r.skipExecution ? ['skip-execution'] : []),
+      formatDuration(r.durationMs),
+    ].join(', '),
+  ])
+  const width = Math.max(...facts.map(([k]) => k.length)) + 1
+  for (const [k, v] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v}`)
+
+  for (const db of r.databases) {
+    const after = r.mode === 'apply' ? db.after.current : newest(appliedAfter(r, db))
+    const label = r.mode === 'apply' ? '' : ' (after the plan)'
+    lines.push(
+      '',
+      `Database ${db.database}: ${db.before.current ?? 'none'}${db.before.dirty ? ' (dirty)' : ''} -> ${after ?? 'none'}${label}`,
+    )
+    if (db.appliedByAnotherRun.length > 0) {
+      lines.push(`Applied by another run (not run again): ${db.appliedByAnotherRun.join(', ')}`)
+    }
+    const rows: string[][] =
+      db.steps.length > 0
+        ? db.steps.map((s) => [
+            s.version,
+            s.name,
+            s.direction,
+            STEP_STATUS_WORD[s.status],
+            s.file ?? '',
+            s.note ?? '',
+          ])
+        : db.planned.map((p) => [
+            p.version,
+            p.name,
+            p.direction,
+            r.mode === 'apply' ? 'pending' : 'planned',
+            p.file ?? '',
+            p.transactional ? '' : 'no-transaction',
+          ])
+    if (rows.length > 0) {
+      const withNote = rows.some((row) => row[5] !== '')
+      const headers = ['VERSION', 'NAME', 'DIRECTION', 'STATUS', 'FILE', ...(withNote ? ['NOTE'] : [])]
+      const body = table(
+        headers,
+        rows.map((row) => row.slice(0, headers.length).map(oneLine)),
+      )
+      lines.push('', ...body.map((l, i) => (i === 0 ? paint('dim', l) : colourStatus(l, paint))))
+    } else if (r.status === 'nothing-to-do' || (r.mode === 'apply' && !r.error)) {
+      lines.push('Nothing to apply.')
+    }
+  }
+
+  const findings = r.databases.flatMap((d) => d.findings)
+  if (findings.length > 0) {
+    lines.push('', 'Findings:')
+    const rows = findings.map((f) => [
+      f.severity,
+      f.kind,
+      ...(r.databases.length > 1 ? [f.database] : []),
+      fileLine(f.file, f.line) ?? f.version ?? '',
+      oneLine(f.message),
+    ])
+    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`)
+  }
+
+  lines.push(
+    '',
+    `Metadata: ${r.metadata.status}${r.metadata.message ? `: ${oneLine(r.metadata.message)}` : ''}`,
+  )
+  for (const o of r.metadata.inconsistentObjects) {
+    lines.push(`  inconsistent ${oneLine(o.type)} ${oneLine(o.name)}: ${oneLine(o.reason)}`)
+  }
+  lines.push(`Seeds: ${r.seeds.status}${r.seeds.files.length > 0 ? `: ${r.seeds.files.join(', ')}` : ''}`)
+  if (r.roundTrip) {
+    lines.push(
+      `Down round trip: ${r.roundTrip.status}${r.roundTrip.reason ? `: ${oneLine(r.roundTrip.reason)}` : ''}`,
+    )
+  }
+  for (const w of r.warnings) lines.push(`${paint('yellow', 'warning:')} ${oneLine(w)}`)
+  for (const n of r.notices) lines.push(`${paint('cyan', 'notice:')} ${oneLine(n)}`)
+
+  if (r.error) {
+    const e = r.error
+    lines.push('', paint('red', `Error: ${oneLine(e.message)}`))
+    const where = [
+      e.database && `database ${e.database}`,
+      e.version && `version ${e.version}`,
+      fileLine(e.file, e.line),
+      e.input && `input '${e.input}'`,
+    ].filter(Boolean)
+    if (where.length > 0) lines.push(`  at ${where.join(', ')}`)
+    if (e.sqlstate) lines.push(`  SQLSTATE ${e.sqlstate}`)
+    if (e.detail) lines.push(`  Detail: ${oneLine(e.detail)}`)
+    if (e.hint) lines.push(`  Hint: ${oneLine(e.hint)}`)
+    if (e.statement) {
+      lines.push('  Statement:')
+      for (const l of e.statement.replace(/\r\n/g, '\n').split('\n')) lines.push(`    ${l}`)
+    }
+    const next = nextSteps(r)
+    if (next.length > 0) {
+      lines.push('', 'What to do next:')
+      next.forEach((n, i) => lines.push(`  ${i + 1}. ${n.replace(/`/g, '')}`))
+    }
+  }
+  return redact(lines.join('\n') + '\n', secrets)
+}
+
+function oneLine(s: string): string {
+  // control characters would move the cursor or inject escapes into a terminal
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\r?\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '')
+}
+
+function colourStatus(line: string, paint: Paint): string {
+  return line
+    .replace(/\bfailed\b/, (m) => paint('red', m))
+    .replace(/\bnot run\b/, (m) => paint('dim', m))
+    .replace(/\b(applied|rehearsed)\b/, (m) => paint('green', m))
+}

@@ -1,0 +1,80 @@
+/** The action's outputs (contract §4), computed from the Result alone. */
+import { appliedAfter, appliedSteps, compareVersions } from './format.js'
+import { redact, redactDeep } from './redact.js'
+import type { DatabaseResult, Result } from './result.js'
+
+export const OUTPUT_NAMES = [
+  'applied-versions',
+  'applied',
+  'applied-count',
+  'planned-versions',
+  'pending-versions',
+  'current-version',
+  'metadata',
+  'report',
+  'comment-url',
+] as const
+
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+export interface OutputOptions {
+  /** URL of the pull-request comment written by this run, if any. */
+  commentUrl?: string
+  /** Values that must not appear in any output (already masked upstream; this is defence in depth). */
+  secrets?: readonly (string | undefined)[]
+}
+
+/** Every output of the contract, always all of them (an unset output reads as `''` in a workflow anyway). */
+export function outputsOf(result: Result, options: OutputOptions = {}): Record<OutputName, string> {
+  const secrets = options.secrets ?? []
+  const safe = redactDeep(result, secrets)
+  const applied = appliedSteps(safe)
+  const perDatabase: Record<string, string[]> = {}
+  for (const db of safe.databases) perDatabase[db.database] = []
+  for (const step of applied) (perDatabase[step.database] ??= []).push(step.version)
+
+  const outputs: Record<OutputName, string> = {
+    'applied-versions': JSON.stringify(applied.map((s) => s.version)),
+    applied: JSON.stringify(perDatabase),
+    'applied-count': String(applied.length),
+    'planned-versions': JSON.stringify(plannedVersions(safe)),
+    'pending-versions': JSON.stringify(safe.databases.flatMap((d) => pendingAfter(safe, d))),
+    'current-version': currentVersion(safe),
+    metadata: safe.metadata.status,
+    report: JSON.stringify(safe),
+    'comment-url': options.commentUrl ?? '',
+  }
+  for (const name of OUTPUT_NAMES) outputs[name] = redact(outputs[name], secrets)
+  return outputs
+}
+
+/** The plan's versions in execution order across databases, each (database, version) once. */
+function plannedVersions(result: Result): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const db of result.databases) {
+    for (const step of db.planned) {
+      const key = `${db.database}\u0000${step.version}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push(step.version)
+    }
+  }
+  return out
+}
+
+/** Local versions not applied after the run (for a dry run: after the plan would run), ascending. */
+function pendingAfter(result: Result, db: DatabaseResult): string[] {
+  const applied = appliedAfter(result, db)
+  return db.status
+    .filter((row) => row.local && !applied.has(row.version))
+    .map((row) => row.version)
+    .sort(compareVersions)
+}
+
+/** Newest applied version after the run; with several databases a JSON object database → version. */
+function currentVersion(result: Result): string {
+  if (result.databases.length === 0) return ''
+  if (result.databases.length === 1) return result.databases[0].after.current ?? ''
+  return JSON.stringify(Object.fromEntries(result.databases.map((d) => [d.database, d.after.current ?? ''])))
+}
