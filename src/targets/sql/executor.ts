@@ -73,10 +73,23 @@ export function doneByAnotherRun(first: Step[], state: AppliedState, final: Step
 }
 
 export class SqlExecutor {
+  /** Operations share one session: they run one after another. */
+  private queue: Promise<unknown> = Promise.resolve()
+
   constructor(private readonly options: SqlExecutorOptions) {}
 
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
   /** Applied versions; never writes. A missing state table is an empty state. */
-  async readState(database: string): Promise<AppliedState> {
+  readState(database: string): Promise<AppliedState> {
+    return this.serial(() => this.readStateNow(database))
+  }
+
+  private async readStateNow(database: string): Promise<AppliedState> {
     const session = await this.options.session()
     try {
       const store = await chooseStateStore(session, this.options.configVersion)
@@ -93,11 +106,15 @@ export class SqlExecutor {
   }
 
   execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return new ExecuteRun(this.options, request).run()
+    return this.serial(() => new ExecuteRun(this.options, request).run())
   }
 
   /** Every seed file in one transaction (rolled back when rehearsing), under the run's lock. */
-  async applySeeds(request: SeedRequest): Promise<SeedResult> {
+  applySeeds(request: SeedRequest): Promise<SeedResult> {
+    return this.serial(() => this.applySeedsNow(request))
+  }
+
+  private async applySeedsNow(request: SeedRequest): Promise<SeedResult> {
     const files = request.files.map((f) => f.path)
     const { database, timeoutMs } = request
     const aborted = (): boolean => request.signal?.aborted === true || this.options.signal?.aborted === true
