@@ -12,7 +12,7 @@ export interface ErrorContext {
   timeoutMs: number
 }
 
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
+export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
 
 function drop<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k]
@@ -75,4 +75,14 @@ export function errorInfoOf(error: unknown, database: string, redact: (s: string
   }
   const message = error instanceof Error ? error.message : String(error)
   return { kind: 'internal', message: redact(message), database }
+}
+
+/** The same error with the secret removed from every text field. */
+export function redactInfo(info: ErrorInfo, redact: (s: string) => string): ErrorInfo {
+  const out: ErrorInfo = { ...info }
+  for (const key of ['message', 'detail', 'hint', 'statement', 'remedy', 'file', 'input'] as const) {
+    const value = out[key]
+    if (value !== undefined) out[key] = redact(value)
+  }
+  return out
 }

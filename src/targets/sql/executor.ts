@@ -23,7 +23,7 @@ import type {
   StepEvent,
   TransactionMode,
 } from '../target.js'
-import { errorInfoOf, sqlErrorInfo } from './error-info.js'
+import { errorInfoOf, redactInfo, seconds, sqlErrorInfo } from './error-info.js'
 import { driverErrorFields, type DriverErrorFields, type SqlSession } from './session.js'
 import { chooseStateStore, type StateStore } from './state-store.js'
 import { lineAt, offsetOfPosition, splitStatements } from './statements.js'
@@ -55,6 +55,17 @@ const NOTE_ROLLED_BACK = 'rolled back'
 const NOTE_OUTSIDE = 'ran outside a transaction'
 const NOTE_NOT_REHEARSED = 'not rehearsed (no-transaction)'
 const NOTE_RECORDED_ONLY = 'recorded only (skip-execution)'
+
+/**
+ * The `timeout` as statement and lock limits. A lock wait gives up a little earlier than the
+ * statement limit (by a tenth, at most a second), so that a statement stuck behind a lock fails with
+ * PostgreSQL's lock message (55P03), which names the cause, rather than a plain statement timeout.
+ */
+export function timeoutSettings(ms: number, scope: 'LOCAL' | 'SESSION'): string {
+  const statement = Math.max(0, Math.round(ms))
+  const lock = statement === 0 ? 0 : Math.max(1, statement - Math.min(1000, Math.floor(statement / 10)))
+  return `SET ${scope} statement_timeout = ${statement}; SET ${scope} lock_timeout = ${lock}`
+}
 
 const now = (): number => performance.now()
 const elapsed = (since: number): number => Math.round(now() - since)
@@ -126,9 +137,7 @@ export class SqlExecutor {
     try {
       if (aborted()) throw new CancelledError('cancelled before the seeds ran', { database })
       session = await this.options.session()
-      const begun = await session.script(
-        `BEGIN; SET LOCAL statement_timeout = ${timeoutMs}; SET LOCAL lock_timeout = ${timeoutMs}`,
-      )
+      const begun = await session.script(`BEGIN; ${timeoutSettings(timeoutMs, 'LOCAL')}`)
       if (begun.error) throw new RunStopped(sqlErrorInfo(begun.error, { database, timeoutMs }))
       open = true
       await session.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [
@@ -155,7 +164,7 @@ export class SqlExecutor {
     } catch (error) {
       if (open && session) await session.script('ROLLBACK').catch(() => undefined)
       const info = error instanceof RunStopped ? error.info : this.errorInfo(error, database)
-      return { status: 'failed', files, error: info }
+      return { status: 'failed', files, error: redactInfo(info, this.options.redact) }
     } finally {
       request.signal?.removeEventListener('abort', onAbort)
       this.options.signal?.removeEventListener('abort', onAbort)
@@ -238,13 +247,15 @@ class ExecuteRun {
       this.options.signal?.removeEventListener('abort', onAbort)
       await this.releaseSession()
     }
+    const redact = this.options.redact
+    for (const step of this.results) if (step.error) step.error = redactInfo(step.error, redact)
     const result: ExecuteResult = {
       database: this.database,
       steps: this.results,
       appliedByAnotherRun: this.appliedByAnotherRun,
       stateAfter: await this.stateAfter(),
     }
-    if (error) result.error = error
+    if (error) result.error = redactInfo(error, redact)
     return result
   }
 
@@ -454,12 +465,11 @@ class ExecuteRun {
     })
     const remedy = this.options.explain?.(info)
     if (remedy) info.remedy = remedy
-    info.message = this.options.redact(info.message)
     const result = this.results[i]
     result.status = 'failed'
-    result.error = info
+    result.error = redactInfo(info, this.options.redact)
     this.emit({ type: 'step-finished', result: { ...result } })
-    throw new RunStopped(info)
+    throw new RunStopped(result.error)
   }
 
   private checkAborted(): void {
@@ -477,7 +487,7 @@ class ExecuteRun {
 
   private async begin(): Promise<void> {
     const ms = this.request.timeoutMs
-    await this.control(`BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`)
+    await this.control(`BEGIN; ${timeoutSettings(ms, 'LOCAL')}`)
     this.openTransaction = true
   }
 
@@ -553,7 +563,7 @@ class ExecuteRun {
   private async setSessionTimeouts(): Promise<void> {
     if (this.sessionTimeouts) return
     const ms = this.request.timeoutMs
-    await this.control(`SET statement_timeout = ${ms}; SET lock_timeout = ${ms}`)
+    await this.control(timeoutSettings(ms, 'SESSION'))
     this.sessionTimeouts = true
   }
 
@@ -581,7 +591,7 @@ class ExecuteRun {
       const info = sqlErrorInfo(fields, { database: this.database, timeoutMs: this.request.timeoutMs })
       if (fields.sqlstate === '55P03' || fields.sqlstate === '57014') {
         info.kind = 'target'
-        info.message = `gave up after ${Math.round(this.request.timeoutMs / 1000)} s waiting for another run's migration lock on database '${this.database}' (the \`timeout\` input)`
+        info.message = `gave up after ${seconds(this.request.timeoutMs)} waiting for another run's migration lock on database '${this.database}' (the \`timeout\` input)`
         info.remedy =
           'Another run is applying migrations to this database; wait for it, or raise the `timeout` input.'
       }

@@ -30,8 +30,20 @@ function migrationModeDisabled(where: string, value: string): TargetError {
   )
 }
 
-async function relationExists(session: SqlSession, name: string): Promise<boolean> {
-  const rows = await session.query('SELECT to_regclass($1) IS NOT NULL AS present', [name])
+/**
+ * Existence checks read pg_class with the statement's snapshot. Not `to_regclass`: it looks names up
+ * in the backend's catalog cache without taking a lock, and a run that waited for the advisory lock
+ * has not processed the invalidations of the run it waited for, so it would miss the tables that run
+ * just created (found by the race test).
+ */
+const RELATION_EXISTS = `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE n.nspname = 'hdb_catalog' AND c.relname = %s)`
+
+async function relationExists(
+  session: SqlSession,
+  name: 'schema_migrations' | 'migration_settings',
+): Promise<boolean> {
+  const rows = await session.query(`SELECT ${RELATION_EXISTS.replace('%s', '$1')} AS present`, [name])
   return rows[0]?.present === true
 }
 
@@ -43,7 +55,7 @@ function parseVersion(key: string, where: string): bigint {
 /** Rows of `hdb_catalog.schema_migrations`, or none when the table is absent. */
 async function readSchemaMigrations(session: SqlSession): Promise<Map<bigint, boolean>> {
   const versions = new Map<bigint, boolean>()
-  if (!(await relationExists(session, 'hdb_catalog.schema_migrations'))) return versions
+  if (!(await relationExists(session, 'schema_migrations'))) return versions
   const rows = await session.query(
     'SELECT version::text AS version, dirty FROM hdb_catalog.schema_migrations',
   )
@@ -62,8 +74,8 @@ export class SchemaMigrationsStore implements StateStore {
   async prepare(session: SqlSession): Promise<void> {
     const [facts] = await session.query(
       `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'hdb_catalog') AS schema,
-              to_regclass('hdb_catalog.schema_migrations') IS NOT NULL AS migrations,
-              to_regclass('hdb_catalog.migration_settings') IS NOT NULL AS settings`,
+              ${RELATION_EXISTS.replace('%s', "'schema_migrations'")} AS migrations,
+              ${RELATION_EXISTS.replace('%s', "'migration_settings'")} AS settings`,
     )
     const ddl: string[] = []
     // The CLI relies on Hasura having created the schema; a bare database needs it first.
@@ -167,7 +179,7 @@ export class CatalogStateStore implements StateStore {
     if (state.isStateCopyCompleted !== true) {
       // The CLI's first config-3 command copies hdb_catalog.schema_migrations and migration_settings
       // into the catalog state, then marks the copy done either way.
-      if (await relationExists(session, 'hdb_catalog.schema_migrations')) {
+      if (await relationExists(session, 'schema_migrations')) {
         await session.query(
           `UPDATE hdb_catalog.hdb_version
               SET cli_state = jsonb_set(cli_state, '{migrations}', ${MIGRATIONS} || jsonb_build_object($1::text, ${DATABASE} || copied.versions))
@@ -176,7 +188,7 @@ export class CatalogStateStore implements StateStore {
           [database],
         )
       }
-      if (await relationExists(session, 'hdb_catalog.migration_settings')) {
+      if (await relationExists(session, 'migration_settings')) {
         await session.query(
           `UPDATE hdb_catalog.hdb_version
               SET cli_state = jsonb_set(cli_state, '{settings}', ${SETTINGS} || copied.settings)
@@ -224,9 +236,11 @@ export class CatalogStateStore implements StateStore {
 export async function chooseStateStore(session: SqlSession, configVersion: 1 | 2 | 3): Promise<StateStore> {
   if (configVersion === 3) {
     const rows = await session.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                       WHERE attrelid = to_regclass('hdb_catalog.hdb_version')
-                         AND attname = 'cli_state' AND NOT attisdropped) AS catalog`,
+      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'hdb_catalog' AND c.relname = 'hdb_version'
+                         AND a.attname = 'cli_state' AND NOT a.attisdropped) AS catalog`,
     )
     if (rows[0]?.catalog === true) return new CatalogStateStore()
   }
