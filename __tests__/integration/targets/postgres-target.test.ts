@@ -106,8 +106,8 @@ describe('races with different plans', () => {
         if (e.type === 'info' && /holds the migration lock/.test(e.message)) waiting.add(who)
       }
       const runs = [
-        run(a!, steps.slice(0, 3), { transaction, onEvent: onEvent('a') }),
-        run(b!, steps, { transaction, onEvent: onEvent('b') }),
+        run(a, steps.slice(0, 3), { transaction, onEvent: onEvent('a') }),
+        run(b, steps, { transaction, onEvent: onEvent('b') }),
       ]
       await waitUntil(() => waiting.size === 2, 'both runs wait for the lock')
       await db.sql('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, 'default'])
@@ -121,7 +121,7 @@ describe('races with different plans', () => {
       expect(applied.sort()).toEqual(all)
       const reported = results.flatMap((r) => r.appliedByAnotherRun.map(String))
       expect(reported.sort()).toEqual(all.slice(0, 3))
-      expect(versionsOf(await a!.readState('default'))).toEqual(all)
+      expect(versionsOf(await a.readState('default'))).toEqual(all)
     },
   )
 })
@@ -372,10 +372,8 @@ describe('secrets', () => {
 it('reports the server version', async () => {
   const target = await connectPostgres({ url: adminUrl(), configVersion: 2, timeoutMs: 10_000 })
   try {
-    expect(target.info).toMatchObject({
-      kind: 'postgres',
-      serverVersion: expect.stringMatching(/^PostgreSQL \d+\.\d+$/),
-    })
+    expect(target.info.kind).toBe('postgres')
+    expect(target.info.serverVersion).toMatch(/^PostgreSQL \d+\.\d+$/)
   } finally {
     await target.close()
   }
