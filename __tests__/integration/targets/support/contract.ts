@@ -225,6 +225,43 @@ export function describeTarget(harness: TargetHarness): void {
       },
     )
 
+    it('`transaction: all` split by a no-transaction file: a later failure leaves what committed before it, and says so', async () => {
+      const db = await open()
+      const steps = [
+        up(V1, 'CREATE TABLE big (id int, v text);'),
+        up(V2, 'CREATE INDEX CONCURRENTLY big_v ON big (v);', { transactional: false }),
+        up(V3, 'CREATE TABLE later (id int);\nSELECT 1/0;'),
+      ]
+      const r = await run(db.target, steps)
+      expect(r.steps.map((s) => [s.status, s.note])).toEqual([
+        ['applied', undefined],
+        ['applied', 'ran outside a transaction'],
+        ['failed', undefined],
+      ])
+      expect(r.error).toMatchObject({ version: `${V3}`, line: 2, sqlstate: '22012' })
+      expect(await stateRows(db)).toEqual([`${V1}:false`, `${V2}:false`])
+      expect(await relationExists(db, 'public.later')).toBe(false)
+    })
+
+    it('a no-transaction file failing half-way keeps its earlier statements and says so', async () => {
+      const db = await open()
+      const steps = [
+        up(V1, 'CREATE TABLE big (id int, v text);'),
+        up(V2, 'CREATE INDEX CONCURRENTLY big_v ON big (v);\n\nCREATE INDEX CONCURRENTLY big_w ON big (w);', {
+          transactional: false,
+        }),
+      ]
+      const r = await run(db.target, steps, { transaction: 'per-migration' })
+      // The marker is line 1 of the file: the failing statement is on line 4.
+      expect(r.error).toMatchObject({ version: `${V2}`, line: 4, sqlstate: '42703' })
+      expect(r.steps[1]).toMatchObject({
+        status: 'failed',
+        note: 'ran outside a transaction; the 1 statement before line 4 stayed committed',
+      })
+      expect(await stateRows(db)).toEqual([`${V1}:false`])
+      expect(await relationExists(db, 'public.big_v')).toBe(true)
+    })
+
     it('rehearses: runs everything, rolls back everything (state tables too), skips no-transaction files', async () => {
       const db = await open()
       const before = await snapshot(db)
