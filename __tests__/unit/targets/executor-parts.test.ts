@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
 import { connectionError } from '../../../src/targets/postgres/connection-error.js'
 import { sqlErrorInfo } from '../../../src/targets/sql/error-info.js'
-import { doneByAnotherRun, timeoutSettings } from '../../../src/targets/sql/executor.js'
+import { doneByAnotherRun, recordFailed, timeoutSettings } from '../../../src/targets/sql/executor.js'
 import { locateError, stepParts } from '../../../src/targets/sql/step-sql.js'
 import { down, up } from '../../integration/targets/support/steps.js'
 
@@ -17,6 +17,20 @@ describe('doneByAnotherRun', () => {
     }
     expect(doneByAnotherRun(first, state, [up(3)])).toEqual([1n, 2n, 9n])
     expect(doneByAnotherRun(first, { versions: new Map([[9n, false]]) }, first)).toEqual([])
+  })
+})
+
+describe('recordFailed', () => {
+  const text = "SELECT 1;\nSELECT '😀' -- end"
+  const sent = `${text}\n;\nINSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (1, false)`
+  it('places a positioned error by where it points', () => {
+    const inRecord = [...sent].length - 10
+    expect(recordFailed(text, sent, { completed: 2, error: { message: 'm', position: inRecord } })).toBe(true)
+    expect(recordFailed(text, sent, { completed: 1, error: { message: 'm', position: 12 } })).toBe(false)
+  })
+  it('places a run-time error by the statements that completed', () => {
+    expect(recordFailed(text, sent, { completed: 2, error: { message: 'm' } })).toBe(true)
+    expect(recordFailed(text, sent, { completed: 1, error: { message: 'm' } })).toBe(false)
   })
 })
 

@@ -16,9 +16,18 @@ export interface StateStore {
   read(session: SqlSession, database: string): Promise<AppliedState>
   /** Creates what is missing, fills the CLI's settings, checks migration mode. Writes. */
   prepare(session: SqlSession, database: string): Promise<void>
-  /** SQL recording `version` as applied (one statement). */
   markApplied(session: SqlSession, database: string, version: bigint): Promise<void>
   markRolledBack(session: SqlSession, database: string, version: bigint): Promise<void>
+  /**
+   * The same record as one self-contained statement (no parameters), so that it can travel in the
+   * step's own query; undefined when it cannot be written safely as text.
+   */
+  statement(database: string, version: bigint, direction: 'up' | 'down'): string | undefined
+}
+
+/** A string literal, or undefined where doubling quotes is not enough (backslashes, NUL). */
+function literal(text: string): string | undefined {
+  return text.includes('\\') || text.includes('\u0000') ? undefined : `'${text.replace(/'/g, "''")}'`
 }
 
 const MIGRATION_MODE_REMEDY =
@@ -105,14 +114,18 @@ export class SchemaMigrationsStore implements StateStore {
    * so a version recorded behind our back (a CLI run that ignores our lock) fails loudly instead of
    * being silently applied twice.
    */
-  async markApplied(session: SqlSession, _database: string, version: bigint): Promise<void> {
-    await session.query(
-      `INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (${version}, false)`,
-    )
+  statement(_database: string, version: bigint, direction: 'up' | 'down'): string {
+    return direction === 'up'
+      ? `INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (${version}, false)`
+      : `DELETE FROM hdb_catalog.schema_migrations WHERE version = ${version}`
   }
 
-  async markRolledBack(session: SqlSession, _database: string, version: bigint): Promise<void> {
-    await session.query(`DELETE FROM hdb_catalog.schema_migrations WHERE version = ${version}`)
+  async markApplied(session: SqlSession, database: string, version: bigint): Promise<void> {
+    await session.query(this.statement(database, version, 'up'))
+  }
+
+  async markRolledBack(session: SqlSession, database: string, version: bigint): Promise<void> {
+    await session.query(this.statement(database, version, 'down'))
   }
 }
 
@@ -121,6 +134,10 @@ const MIGRATIONS = `(CASE WHEN jsonb_typeof(cli_state->'migrations') = 'object' 
 /** `cli_state->'migrations'->$1` as an object. */
 const DATABASE = `(CASE WHEN jsonb_typeof(cli_state->'migrations'->$1::text) = 'object' THEN cli_state->'migrations'->$1::text ELSE '{}'::jsonb END)`
 const SETTINGS = `(CASE WHEN jsonb_typeof(cli_state->'settings') = 'object' THEN cli_state->'settings' ELSE '{}'::jsonb END)`
+
+const APPLIED = `UPDATE hdb_catalog.hdb_version
+   SET cli_state = jsonb_set(cli_state, '{migrations}', ${MIGRATIONS} || jsonb_build_object($1::text, ${DATABASE} || jsonb_build_object($2::text, false)))`
+const ROLLED_BACK = `UPDATE hdb_catalog.hdb_version SET cli_state = cli_state #- ARRAY['migrations', $1::text, $2::text]`
 
 interface CliState {
   migrations?: unknown
@@ -213,19 +230,20 @@ export class CatalogStateStore implements StateStore {
     if (mode !== 'true') throw migrationModeDisabled('cli_state.settings in hdb_catalog.hdb_version', mode)
   }
 
+  statement(database: string, version: bigint, direction: 'up' | 'down'): string | undefined {
+    const db = literal(database)
+    if (db === undefined) return undefined
+    return (direction === 'up' ? APPLIED : ROLLED_BACK)
+      .replaceAll('$1::text', `${db}::text`)
+      .replaceAll('$2::text', `'${version}'::text`)
+  }
+
   async markApplied(session: SqlSession, database: string, version: bigint): Promise<void> {
-    await session.query(
-      `UPDATE hdb_catalog.hdb_version
-          SET cli_state = jsonb_set(cli_state, '{migrations}', ${MIGRATIONS} || jsonb_build_object($1::text, ${DATABASE} || jsonb_build_object($2::text, false)))`,
-      [database, version.toString()],
-    )
+    await session.query(APPLIED, [database, version.toString()])
   }
 
   async markRolledBack(session: SqlSession, database: string, version: bigint): Promise<void> {
-    await session.query(
-      `UPDATE hdb_catalog.hdb_version SET cli_state = cli_state #- ARRAY['migrations', $1::text, $2::text]`,
-      [database, version.toString()],
-    )
+    await session.query(ROLLED_BACK, [database, version.toString()])
   }
 }
 

@@ -176,6 +176,60 @@ export function describeTarget(harness: TargetHarness): void {
       })
     })
 
+    it.each([2, 3] as const)(
+      'a state record that fails (version recorded behind our back) is reported as ours, not the file’s (config %s)',
+      async (configVersion) => {
+        const db = await open(configVersion)
+        if (configVersion === 3) await db.exec(HASURA_CATALOG_SQL)
+        await run(db.target, [up(V1, 'CREATE TABLE first (id int);')])
+        const before = await snapshot(db)
+        // A planner that ignores the state, as a run racing a CLI that ignores our lock would see it.
+        const steps = [up(V2, 'CREATE TABLE second (id int);'), up(V1, 'CREATE TABLE again (id int);')]
+        const r = await db.target.execute({
+          database: 'default',
+          replan: () => steps,
+          mode: 'apply',
+          transaction: 'all',
+          timeoutMs: 30_000,
+        })
+        if (configVersion === 2) {
+          expect(r.error).toMatchObject({ kind: 'sql', version: `${V1}`, sqlstate: '23505' })
+          expect(r.error?.message).toMatch(
+            new RegExp(`^recording version ${V1} in hdb_catalog.schema_migrations failed: duplicate key`),
+          )
+          expect(r.error?.file).toBeUndefined()
+          expect(r.error?.line).toBeUndefined()
+          expect(await snapshot(db)).toBe(before)
+        } else {
+          // The catalog's record is an idempotent jsonb update: nothing fails, the key stays false.
+          expect(r.error).toBeUndefined()
+        }
+      },
+    )
+
+    it('an error in the last statement of a file without a final semicolon is still the file’s', async () => {
+      const db = await open()
+      const r = await run(db.target, [
+        up(V1, 'CREATE TABLE t1 (id int);\nSELECT nosuch FROM t1 -- no semicolon'),
+      ])
+      expect(r.error).toMatchObject({
+        version: `${V1}`,
+        line: 2,
+        sqlstate: '42703',
+        file: `migrations/default/${V1}_m${V1}/up.sql`,
+      })
+      const r2 = await run(db.target, [up(V1, 'CREATE TABLE t1 (id int);\nINSERT INTO t1 VALUES (1/0)')])
+      expect(r2.error).toMatchObject({
+        version: `${V1}`,
+        line: 2,
+        sqlstate: '22012',
+        statement: 'INSERT INTO t1 VALUES (1/0)',
+      })
+      const r3 = await run(db.target, [up(V1, "CREATE TABLE t1 (id int);\nSELECT 'unterminated")])
+      expect(r3.error).toMatchObject({ version: `${V1}`, line: 2, sqlstate: '42601' })
+      expect(await stateRows(db)).toBeNull()
+    })
+
     it('per-migration: a failure keeps the earlier steps applied and recorded', async () => {
       const db = await open()
       const steps = [
