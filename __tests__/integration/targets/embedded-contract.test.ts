@@ -1,0 +1,4 @@
+import { describeTarget } from './support/contract.js'
+import { embeddedHarness } from './support/harness.js'
+
+describeTarget(embeddedHarness)

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
+import { connectionError } from '../../../src/targets/postgres/connection-error.js'
+import { sqlErrorInfo } from '../../../src/targets/sql/error-info.js'
+import { doneByAnotherRun, recordFailed, timeoutSettings } from '../../../src/targets/sql/executor.js'
+import { locateError, stepParts } from '../../../src/targets/sql/step-sql.js'
+import { down, up } from '../../integration/targets/support/steps.js'
+
+describe('doneByAnotherRun', () => {
+  it('lists the first plan’s versions that the state under the lock shows done', () => {
+    const first = [up(1), up(2), up(3), down(9)]
+    const state = {
+      versions: new Map([
+        [1n, false],
+        [2n, false],
+      ]),
+    }
+    expect(doneByAnotherRun(first, state, [up(3)])).toEqual([1n, 2n, 9n])
+    expect(doneByAnotherRun(first, { versions: new Map([[9n, false]]) }, first)).toEqual([])
+  })
+})
+
+describe('recordFailed', () => {
+  const text = "SELECT 1;\nSELECT '😀' -- end"
+  const sent = `${text}\n;\nINSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (1, false)`
+  it('places a positioned error by where it points', () => {
+    const inRecord = [...sent].length - 10
+    expect(recordFailed(text, sent, { completed: 2, error: { message: 'm', position: inRecord } })).toBe(true)
+    expect(recordFailed(text, sent, { completed: 1, error: { message: 'm', position: 12 } })).toBe(false)
+  })
+  it('places a run-time error by the statements that completed', () => {
+    expect(recordFailed(text, sent, { completed: 2, error: { message: 'm' } })).toBe(true)
+    expect(recordFailed(text, sent, { completed: 1, error: { message: 'm' } })).toBe(false)
+  })
+})
+
+describe('timeoutSettings', () => {
+  it('gives lock waits a little less than statements, so a lock wait fails with the lock message', () => {
+    expect(timeoutSettings(600_000, 'LOCAL')).toBe(
+      'SET LOCAL statement_timeout = 600000; SET LOCAL lock_timeout = 599000',
+    )
+    expect(timeoutSettings(300, 'SESSION')).toBe(
+      'SET SESSION statement_timeout = 300; SET SESSION lock_timeout = 270',
+    )
+    expect(timeoutSettings(0, 'LOCAL')).toBe('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0')
+  })
+})
+
+describe('stepParts', () => {
+  const yaml = { steps: [{ type: 'run_sql', args: { sql: 'Y' }, line: 2 }] }
+  it('runs SQL then YAML going up, YAML then SQL going down (config 1)', () => {
+    expect(stepParts(up(1, 'S', { yaml })).map((p) => p.text)).toEqual(['S', 'Y'])
+    expect(stepParts(down(1, 'S', { yaml })).map((p) => p.text)).toEqual(['Y', 'S'])
+    expect(stepParts(up(1, '  \n'))).toEqual([])
+  })
+  it('refuses anything but run_sql', () => {
+    expect(() =>
+      stepParts(
+        up(1, undefined, {
+          yaml: { path: 'm/1.up.yaml', steps: [{ type: 'add_remote_schema', args: {}, line: 5 }] },
+        }),
+      ),
+    ).toThrow("m/1.up.yaml:5: a 'add_remote_schema' step needs Hasura's metadata API")
+  })
+})
+
+describe('locateError', () => {
+  it('uses the position when PostgreSQL gives one, else the statements that completed', () => {
+    const text = 'SELECT 1;\n\nSELECT x\n  FROM nowhere;\nSELECT 3;'
+    expect(
+      locateError(text, { completed: 1, error: { message: 'm', position: text.indexOf('nowhere') + 1 } }),
+    ).toEqual({
+      line: 4,
+      statement: 'SELECT x\n  FROM nowhere',
+    })
+    expect(locateError(text, { completed: 2, error: { message: 'm' } })).toEqual({
+      line: 5,
+      statement: 'SELECT 3',
+    })
+  })
+})
+
+describe('messages', () => {
+  it('53200 names both fixes', () => {
+    const info = sqlErrorInfo(
+      {
+        sqlstate: '53200',
+        message: 'out of shared memory',
+        hint: 'You might need to increase max_locks_per_transaction.',
+      },
+      { database: 'default', version: '1', timeoutMs: 1000 },
+    )
+    expect(info.message).toMatch(/lock table is full/)
+    expect(info.remedy).toMatch(/max_locks_per_transaction/)
+    expect(info.remedy).toMatch(/`transaction: per-migration`/)
+    expect(info.hint).toBe('You might need to increase max_locks_per_transaction.')
+  })
+
+  it('connection errors name the redacted URL and the sslmode caveat', () => {
+    const e = connectionError(
+      new Error('self-signed certificate in certificate chain'),
+      'postgres://u:***@h/db',
+      (s) => s,
+      5000,
+    )
+    expect(e.message).toMatch(
+      /^cannot connect to PostgreSQL at postgres:\/\/u:\*\*\*@h\/db: self-signed certificate/,
+    )
+    expect(e.message).toMatch(/uselibpqcompat=true&sslmode=require/)
+    expect(e.where.input).toBe('database-url')
+  })
+
+  it('explainEmbeddedFailure recognises what PGlite lacks only', () => {
+    expect(
+      explainEmbeddedFailure({
+        kind: 'sql',
+        sqlstate: '0A000',
+        message: 'extension "timescaledb" is not available',
+      }),
+    ).toMatch(/no "timescaledb" extension/)
+    expect(
+      explainEmbeddedFailure({
+        kind: 'sql',
+        sqlstate: '42883',
+        message: 'function create_hypertable(unknown, unknown) does not exist',
+      }),
+    ).toMatch(/timescaledb/)
+    expect(
+      explainEmbeddedFailure({ kind: 'sql', sqlstate: '42P01', message: 'relation "x" does not exist' }),
+    ).toBeUndefined()
+  })
+})

@@ -1,0 +1,41 @@
+/**
+ * PGlite contrib extensions loaded into the embedded database, so that `CREATE EXTENSION` of the
+ * common ones works as on a server. One static `import()` each: a bundler can follow them (the lead's
+ * bundle must also ship the matching `<name>.tar.gz` files from `@electric-sql/pglite/dist/`).
+ */
+import type { Extension } from '@electric-sql/pglite'
+
+type Loader = () => Promise<Extension>
+
+/** Extension name as in `CREATE EXTENSION` → loader. */
+export const CONTRIB_EXTENSIONS: Record<string, Loader> = {
+  pgcrypto: async () => (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto,
+  'uuid-ossp': async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp,
+  citext: async () => (await import('@electric-sql/pglite/contrib/citext')).citext,
+  btree_gist: async () => (await import('@electric-sql/pglite/contrib/btree_gist')).btree_gist,
+  btree_gin: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,
+  pg_trgm: async () => (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
+  hstore: async () => (await import('@electric-sql/pglite/contrib/hstore')).hstore,
+  ltree: async () => (await import('@electric-sql/pglite/contrib/ltree')).ltree,
+  fuzzystrmatch: async () => (await import('@electric-sql/pglite/contrib/fuzzystrmatch')).fuzzystrmatch,
+  unaccent: async () => (await import('@electric-sql/pglite/contrib/unaccent')).unaccent,
+  cube: async () => (await import('@electric-sql/pglite/contrib/cube')).cube,
+  earthdistance: async () => (await import('@electric-sql/pglite/contrib/earthdistance')).earthdistance,
+  intarray: async () => (await import('@electric-sql/pglite/contrib/intarray')).intarray,
+  tablefunc: async () => (await import('@electric-sql/pglite/contrib/tablefunc')).tablefunc,
+  moddatetime: async () => (await import('@electric-sql/pglite/contrib/moddatetime')).moddatetime,
+}
+
+/** Names of the extensions the embedded database can create. */
+export const EMBEDDED_EXTENSIONS: readonly string[] = Object.keys(CONTRIB_EXTENSIONS)
+
+/** The `extensions` option of PGlite for `names` (all by default). */
+export async function loadExtensions(
+  names: readonly string[] = EMBEDDED_EXTENSIONS,
+): Promise<Record<string, Extension>> {
+  const loaded = await Promise.all(
+    names.map(async (name) => [name, await CONTRIB_EXTENSIONS[name]()] as const),
+  )
+  // PGlite keys extensions by namespace; a JavaScript identifier keeps `uuid-ossp` usable as one.
+  return Object.fromEntries(loaded.map(([name, ext]) => [name.replace(/-/g, '_'), ext]))
+}
