@@ -38,7 +38,8 @@ const NOTE_ROLLED_BACK = 'rolled back'
 const NOTE_OUTSIDE = 'ran outside a transaction'
 const NOTE_NOT_REHEARSED = 'not rehearsed (no-transaction)'
 const NOTE_RECORDED_ONLY = 'recorded only (skip-execution)'
-const MAX_ATTEMPTS = 4
+/** Each lost race means another run committed: progress, so a generous bound is safe. */
+const MAX_ATTEMPTS = 50
 
 const RERUN_SAFE =
   'Running again is safe: a run waits for the lock and re-checks the state before it changes anything.'
@@ -101,6 +102,8 @@ export class HasuraRun {
   private state!: DatabaseState
   private steps: Step[] = []
   private results: StepResult[] = []
+  /** Steps committed in an earlier attempt of this run (before it lost a race and re-planned). */
+  private readonly done: { step: Step; result: StepResult }[] = []
   /** Ledger rows this run wrote (catalog-with-ledger), recorded in the catalog at the end. */
   private readonly written = new Set<bigint>()
 
@@ -145,6 +148,11 @@ export class HasuraRun {
         break
       } catch (e) {
         if (e instanceof StateChanged && attempt < MAX_ATTEMPTS) {
+          // per-migration: what this run already committed stays in its report.
+          this.steps.forEach((step, i) => {
+            const r = this.results[i]
+            if (r.status === 'applied' || r.status === 'skipped') this.done.push({ step, result: r })
+          })
           this.emitInfo(
             `the migration state of database '${this.db}' changed while this run waited for its lock (another run?): re-reading it and re-planning`,
           )
@@ -177,8 +185,11 @@ export class HasuraRun {
     }
     return {
       database: this.db,
-      steps: this.results,
-      appliedByAnotherRun: doneByAnotherRun(first, planState, this.steps),
+      steps: [...this.done.map((d) => d.result), ...this.results],
+      appliedByAnotherRun: doneByAnotherRun(first, planState, [
+        ...this.done.map((d) => d.step),
+        ...this.steps,
+      ]),
       stateAfter: { versions: new Map(this.state.applied.versions) },
       ...(error ? { error } : {}),
     }
@@ -264,8 +275,11 @@ export class HasuraRun {
     return b
   }
 
-  /** A rehearsal of the first `count` parts (the last cut at `cutAt`): true when it fails for real. */
-  private probe(parts: OwnedPart[]) {
+  /**
+   * A rehearsal of the first `count` parts (the last cut at `cutAt`): true when it fails with the same
+   * error as the real run (another error means something else changed meanwhile: not this prefix's fault).
+   */
+  private probe(parts: OwnedPart[], original: PgErrorFields) {
     return async (count: number, cutAt?: number): Promise<boolean> => {
       const b = new Batch().add(lockSql(this.db))
       parts.slice(0, count).forEach((p, n) => {
@@ -286,7 +300,7 @@ export class HasuraRun {
       } catch (e) {
         const pg = pgErrorOf(e)
         if (!pg) throw e
-        return pg.message !== SIGNALS.rehearsal
+        return pg.message === original.message && pg.sqlstate === original.sqlstate
       }
     }
   }
@@ -345,7 +359,7 @@ export class HasuraRun {
       this.fail(idx, undefined, info)
     }
     const parts: OwnedPart[] = batch.placed.map((p) => ({ part: p.part, owner: p.owner }))
-    const located = await locateFailure(parts, pg, batch, this.probe(parts))
+    const located = await locateFailure(parts, pg, batch, this.probe(parts, pg))
     const failing = located.partIndex !== undefined ? parts[located.partIndex] : undefined
     const info = this.sqlInfo(pg, failing?.part, located.line, located.statement, failing?.owner)
     if (!failing) info.message = `recording the migration state failed: ${pg.message}`

@@ -50,7 +50,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
       } catch (err) {
         const p = pgErrorOf(err)
         if (!p) throw err
-        return p.message !== SIGNALS.rehearsal
+        return p.message === pg.message && p.sqlstate === pg.sqlstate
       }
     })
     const part = located.partIndex !== undefined ? parts[located.partIndex]?.part : undefined

@@ -22,8 +22,15 @@ export const SIGNALS = {
   rehearsal: 'hasura-migrate-action:rehearsal-rollback',
 } as const
 
+/**
+ * The run's lock, then a lock on the catalogs we look names up in: taking a relation lock makes the backend
+ * process pending catalog invalidations, so objects another run committed while we waited (the ledger's
+ * schema, the CLI's tables) are seen — waiting on an advisory lock alone leaves stale negative cache
+ * entries, and CREATE … IF NOT EXISTS would then fail with a duplicate key.
+ */
 export const lockSql = (database: string): string =>
-  `SELECT pg_advisory_xact_lock(hashtext(${lit(LOCK_NAMESPACE)}), hashtext(${lit(database)}))`
+  `SELECT pg_advisory_xact_lock(hashtext(${lit(LOCK_NAMESPACE)}), hashtext(${lit(database)}));\n` +
+  'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE'
 
 /** Ends a rehearsal: the error rolls everything back, and tells us all before it succeeded. */
 export const SENTINEL_SQL = `DO $hma$ BEGIN RAISE EXCEPTION '${SIGNALS.rehearsal}' USING ERRCODE = 'P0001'; END $hma$`
