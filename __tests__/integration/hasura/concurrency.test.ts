@@ -69,14 +69,7 @@ describe('Hasura target: concurrent runs', () => {
         meta.url,
         'SELECT cli_state FROM hdb_catalog.hdb_version',
       )
-      expect(Object.keys(rows[0].cli_state.migrations.default).sort()).toEqual([
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-        '6',
-      ])
+      expect(Object.keys(rows[0].cli_state.migrations.default).sort()).toEqual(['1', '2', '3', '4', '5', '6'])
     })
   }
 
