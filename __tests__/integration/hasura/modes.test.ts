@@ -112,7 +112,7 @@ describe('Hasura target: execution modes (config 2)', () => {
   it('down: runs the down files and removes the records', async () => {
     const target = await env.connect()
     await target.execute(request('default', planUp('default', local)))
-    const down = [downStep('default', local[2]!), downStep('default', local[1]!)]
+    const down = [downStep('default', local[2]), downStep('default', local[1])]
     const res = await target.execute(request('default', (s) => down.filter((d) => s.versions.has(d.version))))
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => [s.version, s.direction, s.status])).toEqual([
@@ -144,7 +144,7 @@ describe('Hasura target: execution modes (config 2)', () => {
       ['applied', ''],
     ])
     expect(requestsSince(env.server, from)).toHaveLength(5)
-    const noTx = env.server.requests[from + 2]!.body as { args: { no_transaction?: boolean; sql: string } }
+    const noTx = env.server.requests[from + 2].body as { args: { no_transaction?: boolean; sql: string } }
     expect(noTx.args.no_transaction).toBe(true)
     expect(noTx.args.sql).toContain('CREATE INDEX CONCURRENTLY')
     expect(await query(env.db.url, "SELECT indexname FROM pg_indexes WHERE indexname = 'c_id'")).toEqual([
@@ -160,7 +160,7 @@ describe('Hasura target: execution modes (config 2)', () => {
 
   it('a failing no-transaction file leaves its version dirty and says which statement failed', async () => {
     const withNoTx = [
-      local[0]!,
+      local[0],
       migration(
         2,
         '-- hasura:no-transaction\nCREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY x_id ON nope (id);',

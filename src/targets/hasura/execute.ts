@@ -649,7 +649,7 @@ export class HasuraRun {
     if (pg.sqlstate) info.sqlstate = pg.sqlstate
     if (pg.detail) info.detail = this.redact(pg.detail)
     if (pg.hint) info.hint = this.redact(pg.hint)
-    if (statement) info.statement = statement
+    if (statement) info.statement = this.redact(statement)
     info.remedy = 'Nothing of this transaction was committed: fix the migration and run again.'
     return info
   }

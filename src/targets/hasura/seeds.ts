@@ -66,7 +66,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
         ...(pg.sqlstate ? { sqlstate: pg.sqlstate } : {}),
         ...(pg.detail ? { detail: redact(pg.detail) } : {}),
         ...(pg.hint ? { hint: redact(pg.hint) } : {}),
-        ...(located.statement ? { statement: located.statement } : {}),
+        ...(located.statement ? { statement: redact(located.statement) } : {}),
         remedy: 'No seed was applied (they run in one transaction): fix the seed file and run again.',
       },
     }
