@@ -6,6 +6,7 @@
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { TargetError } from '../../../src/errors.js'
 import { connectHasura } from '../../../src/targets/hasura/index.js'
 import { query } from '../../support/database.js'
 import { environment, migration, planUp, request, requestsSince, SECRET, type Env } from './helpers.js'
@@ -163,7 +164,10 @@ describe('Hasura target: the admin secret never leaks', () => {
       adminSecret: wrong,
       configVersion: 2,
       timeoutMs: 5000,
-    }).catch((e: unknown) => e as Error & { where: unknown; code: string })
+    }).then(
+      () => new TargetError('connected'),
+      (e: unknown) => e as TargetError,
+    )
     expect(e1.message).toBe(
       `the Hasura GraphQL Engine at ${env.server.url} refused access: invalid x-hasura-admin-secret/x-hasura-access-key (the admin secret given was refused)`,
     )
