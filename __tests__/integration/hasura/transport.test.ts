@@ -173,8 +173,9 @@ describe('Hasura target: the admin secret never leaks', () => {
     )
     expect(e1.code).toBe('401')
     expect(json({ message: e1.message, where: e1.where, stack: e1.stack })).not.toContain(wrong)
-    const e2 = await connectHasura({ endpoint: env.server.url, configVersion: 2, timeoutMs: 5000 }).catch(
-      (e: Error) => e,
+    const e2 = await connectHasura({ endpoint: env.server.url, configVersion: 2, timeoutMs: 5000 }).then(
+      () => new TargetError('connected'),
+      (e: unknown) => e as TargetError,
     )
     expect(e2.message).toMatch(
       /refused access: x-hasura-admin-secret\/x-hasura-access-key required, but not found \(no admin secret was given\)/,
