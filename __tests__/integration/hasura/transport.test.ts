@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TargetError } from '../../../src/errors.js'
 import { connectHasura } from '../../../src/targets/hasura/index.js'
@@ -89,19 +90,37 @@ describe('Hasura target: faults on the wire', () => {
   })
 
   it('a request slower than the timeout: says so, and a later run sees what the server committed meanwhile', async () => {
-    const target = await env.connect({ timeoutMs: 400 })
+    const target = await env.connect({ timeoutMs: 200 })
     await target.readState('default')
-    env.server.faults.next({ kind: 'delay', ms: 1200, match: { path: '/v2/query' } })
-    const res = await target.execute(request('default', planUp('default', local), { timeoutMs: 400 }))
+    env.server.faults.next({ kind: 'delay', ms: 1600, match: { path: '/v2/query' } })
+    const res = await target.execute(request('default', planUp('default', local), { timeoutMs: 200 }))
     expect(res.error?.message).toMatch(
-      /^no answer from http:\/\/127\.0\.0\.1:\d+ within 0\.4 s \(the `timeout` input\) to applying 2 migration/,
+      /^no answer from http:\/\/127\.0\.0\.1:\d+ within 1\.2 s \(see the `timeout` input\) to applying 2 migration/,
     )
     expect(res.error?.message).toMatch(/if the request is still running on the server it may yet commit/)
-    await new Promise((r) => setTimeout(r, 1500))
+    await new Promise((r) => setTimeout(r, 1200))
     const later = await (await env.connect()).execute(request('default', planUp('default', local)))
     expect(later.error).toBeUndefined()
     expect(later.steps).toEqual([])
     expect(await query(env.db.url, 'SELECT count(*)::int AS n FROM b')).toEqual([{ n: 1 }])
+  })
+
+  it('the server’s own limits: a lock held elsewhere beyond the timeout fails the run cleanly', async () => {
+    const holder = new pg.Client({ connectionString: env.db.url })
+    await holder.connect()
+    try {
+      await holder.query("SELECT pg_advisory_lock(hashtext('hasura-migrate-action'), hashtext('default'))")
+      const target = await env.connect()
+      const res = await target.execute(request('default', planUp('default', local), { timeoutMs: 300 }))
+      expect(res.error).toMatchObject({ kind: 'sql', sqlstate: '55P03' })
+      expect(res.error?.message).toBe(
+        'gave up after 0.3 s waiting for a lock (the `timeout` input): canceling statement due to lock timeout',
+      )
+      expect(res.steps.map((s) => s.status)).toEqual(['not-run', 'not-run'])
+    } finally {
+      await holder.end()
+    }
+    expect(await query(env.db.url, "SELECT to_regclass('a')::text AS a")).toEqual([{ a: null }])
   })
 
   it('reads are retried (3 attempts) with backoff; broken JSON is named as such', async () => {

@@ -28,6 +28,7 @@ import {
   READ_MARKS_SQL,
   recordSql,
   SENTINEL_SQL,
+  deadline,
   SIGNALS,
   verifySql,
   type Change,
@@ -236,7 +237,7 @@ export class HasuraRun {
     o: { execute: boolean; rehearse: boolean },
   ): Batch {
     const st = this.state
-    const b = new Batch().add(lockSql(this.db))
+    const b = new Batch().add(lockSql(this.db, this.req.timeoutMs))
     b.add(
       guardSql(
         st.store,
@@ -281,7 +282,7 @@ export class HasuraRun {
    */
   private probe(parts: OwnedPart[], original: PgErrorFields) {
     return async (count: number, cutAt?: number): Promise<boolean> => {
-      const b = new Batch().add(lockSql(this.db))
+      const b = new Batch().add(lockSql(this.db, this.req.timeoutMs))
       parts.slice(0, count).forEach((p, n) => {
         b.addPart(
           p.part,
@@ -294,7 +295,7 @@ export class HasuraRun {
         await this.conn.runSql(this.db, b.sql, {
           write: false,
           what: `rehearsing part of the failed transaction to find the failing statement`,
-          timeoutMs: this.req.timeoutMs,
+          timeoutMs: deadline(this.req.timeoutMs),
         })
         return true
       } catch (e) {
@@ -321,7 +322,7 @@ export class HasuraRun {
       answer = await this.conn.runSql(this.db, batch.sql, {
         write: true,
         what,
-        timeoutMs: this.req.timeoutMs,
+        timeoutMs: deadline(this.req.timeoutMs),
       })
     } catch (e) {
       if (e instanceof UnknownOutcomeError) {
@@ -351,6 +352,22 @@ export class HasuraRun {
     const pg = pgErrorOf(e)
     if (pg?.message === SIGNALS.stateChanged) throw new StateChanged()
     if (pg?.message === SIGNALS.migrationModeDisabled) throw this.migrationModeError()
+    if (pg && (pg.sqlstate === '55P03' || pg.sqlstate === '57014')) {
+      // The server gave up (the `timeout` input): re-running prefixes would only wait again.
+      const seconds = Math.round(this.req.timeoutMs / 100) / 10
+      const lock = pg.sqlstate === '55P03'
+      this.fail(idx, idx.length === 1 ? idx[0] : undefined, {
+        kind: 'sql',
+        database: this.db,
+        sqlstate: pg.sqlstate,
+        message: lock
+          ? `gave up after ${seconds} s waiting for a lock (the \`timeout\` input): ${pg.message}`
+          : `a statement ran longer than ${seconds} s (the \`timeout\` input): ${pg.message}`,
+        remedy: lock
+          ? 'Another session (or another run of this action) holds a lock this transaction needs; wait for it, or raise the `timeout` input. Nothing was committed.'
+          : 'Raise the `timeout` input, or make the statement faster. Nothing was committed.',
+      })
+    }
     if (!pg || pg.message === SIGNALS.notRecorded) {
       const info = this.info(e)
       if (pg) {
@@ -433,7 +450,11 @@ export class HasuraRun {
   private async smallTransaction(idx: number[], changes: Change[], what: string): Promise<void> {
     const batch = this.transactionBatch(idx, changes, { execute: false, rehearse: false })
     try {
-      await this.conn.runSql(this.db, batch.sql, { write: true, what, timeoutMs: this.req.timeoutMs })
+      await this.conn.runSql(this.db, batch.sql, {
+        write: true,
+        what,
+        timeoutMs: deadline(this.req.timeoutMs),
+      })
       this.committed(changes)
     } catch (e) {
       if (e instanceof UnknownOutcomeError) {
@@ -461,7 +482,7 @@ export class HasuraRun {
       await this.conn.runSql(this.db, batch.sql, {
         write: false,
         what: `rehearsing ${idx.length} migration(s) on database '${this.db}'`,
-        timeoutMs: this.req.timeoutMs,
+        timeoutMs: deadline(this.req.timeoutMs),
       })
       throw new TargetError('the rehearsal transaction was not rolled back by its sentinel statement')
     } catch (e) {

@@ -201,7 +201,7 @@ export class HasuraHttp {
       this.throwIfCancelled(what)
       if (timeout.aborted) {
         throw new UnknownOutcomeError(
-          `no answer from ${this.display} within ${seconds} s (the \`timeout\` input) to ${what}`,
+          `no answer from ${this.display} within ${seconds} s (see the \`timeout\` input) to ${what}`,
           'timeout',
         )
       }

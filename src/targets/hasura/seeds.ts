@@ -7,13 +7,13 @@ import { Batch } from './batch.js'
 import { pgErrorOf, type HasuraConnection } from './connection.js'
 import { errorInfoOf } from './execute.js'
 import { locateFailure, type OwnedPart } from './locate.js'
-import { lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
+import { deadline, lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
 
 export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedRequest): Promise<SeedResult> {
   const files = req.files.map((f) => f.path)
   const parts: OwnedPart[] = req.files.map((f, i) => ({ part: { file: f.path, text: f.text }, owner: i }))
   const build = (count: number, cutAt?: number, rehearse = true): Batch => {
-    const b = new Batch().add(lockSql(req.database))
+    const b = new Batch().add(lockSql(req.database, req.timeoutMs))
     parts.slice(0, count).forEach((p, n) => {
       b.addPart(
         p.part,
@@ -30,7 +30,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
     await conn.runSql(req.database, batch.sql, {
       write: !rehearse,
       what: `${rehearse ? 'rehearsing' : 'applying'} ${files.length} seed file(s) on database '${req.database}'`,
-      timeoutMs: req.timeoutMs,
+      timeoutMs: deadline(req.timeoutMs),
     })
     if (rehearse) throw new Error('the seed rehearsal was not rolled back by its sentinel statement')
     return { status: 'applied', files }
@@ -44,7 +44,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
         await conn.runSql(req.database, build(count, cutAt).sql, {
           write: false,
           what: 'rehearsing part of the seeds to find the failing statement',
-          timeoutMs: req.timeoutMs,
+          timeoutMs: deadline(req.timeoutMs),
         })
         return true
       } catch (err) {

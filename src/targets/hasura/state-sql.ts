@@ -28,9 +28,23 @@ export const SIGNALS = {
  * schema, the CLI's tables) are seen — waiting on an advisory lock alone leaves stale negative cache
  * entries, and CREATE … IF NOT EXISTS would then fail with a duplicate key.
  */
-export const lockSql = (database: string): string =>
-  `SELECT pg_advisory_xact_lock(hashtext(${lit(LOCK_NAMESPACE)}), hashtext(${lit(database)}));\n` +
-  'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE'
+export const lockSql = (database: string, timeoutMs?: number): string => {
+  const ms = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs))
+  // lock_timeout bounds the wait for the run's lock (55P03); statement_timeout is set after it, for the rest.
+  return [
+    ...(ms ? [`SET LOCAL lock_timeout = ${ms}`] : []),
+    `SELECT pg_advisory_xact_lock(hashtext(${lit(LOCK_NAMESPACE)}), hashtext(${lit(database)}))`,
+    ...(ms ? [`SET LOCAL statement_timeout = ${ms}`] : []),
+    'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE',
+  ].join(';\n')
+}
+
+/**
+ * The `timeout` input also binds the server (lockSql): it gives up on a statement or a lock wait about when
+ * the client would, instead of committing long after a reported timeout. The HTTP deadline of such a
+ * request is a little later, so that the server's own error is what we report.
+ */
+export const deadline = (timeoutMs: number): number => timeoutMs + Math.max(1000, Math.round(timeoutMs / 10))
 
 /** Ends a rehearsal: the error rolls everything back, and tells us all before it succeeded. */
 export const SENTINEL_SQL = `DO $hma$ BEGIN RAISE EXCEPTION '${SIGNALS.rehearsal}' USING ERRCODE = 'P0001'; END $hma$`
