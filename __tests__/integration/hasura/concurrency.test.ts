@@ -83,14 +83,7 @@ describe('Hasura target: concurrent runs', () => {
         env.db.url,
         'SELECT cli_state FROM hdb_catalog.hdb_version',
       )
-      expect(Object.keys(rows[0].cli_state.migrations.default).sort()).toEqual([
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-        '6',
-      ])
+      expect(Object.keys(rows[0].cli_state.migrations.default).sort()).toEqual(['1', '2', '3', '4', '5', '6'])
     })
   }
 })
