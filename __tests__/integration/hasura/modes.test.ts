@@ -235,6 +235,20 @@ describe('Hasura target: execution modes (config 2)', () => {
     expect(await query(env.db.url, 'SELECT count(*)::int AS n FROM a')).toEqual([{ n: 2 }])
   })
 
+  it('cancelled before a request: nothing more is sent, the error says so', async () => {
+    const target = await env.connect()
+    await target.readState('default')
+    const from = env.server.requests.length
+    const controller = new AbortController()
+    controller.abort()
+    const res = await target.execute(
+      request('default', planUp('default', local), { signal: controller.signal }),
+    )
+    expect(res.error).toMatchObject({ kind: 'cancelled' })
+    expect(requestsSince(env.server, from)).toEqual([])
+    expect(res.steps.map((s) => s.status)).toEqual(['not-run', 'not-run', 'not-run'])
+  })
+
   it('a step built for config 1 with a YAML run_sql item runs it after the SQL file', async () => {
     const step = upStep('default', migration(9, 'CREATE TABLE y (id int);'))
     step.yaml = {
