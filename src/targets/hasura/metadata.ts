@@ -123,12 +123,26 @@ export async function applyMetadataOnHasura(
     if (e instanceof TargetError) return { status: 'failed', message: e.message, inconsistentObjects: [] }
     throw e
   }
-  await conn.metadata({ type: 'reload_metadata', args: {} }, true, 'reloading the metadata (reload_metadata)')
-  const ic = await conn.metadata<{ is_consistent?: unknown; inconsistent_objects?: unknown }>(
-    { type: 'get_inconsistent_metadata', args: {} },
-    false,
-    'listing inconsistent metadata (get_inconsistent_metadata)',
-  )
+  let ic: { is_consistent?: unknown; inconsistent_objects?: unknown }
+  try {
+    await conn.metadata(
+      { type: 'reload_metadata', args: {} },
+      true,
+      'reloading the metadata (reload_metadata)',
+    )
+    ic = await conn.metadata<{ is_consistent?: unknown; inconsistent_objects?: unknown }>(
+      { type: 'get_inconsistent_metadata', args: {} },
+      false,
+      'listing inconsistent metadata (get_inconsistent_metadata)',
+    )
+  } catch (e) {
+    if (!(e instanceof TargetError)) throw e
+    return {
+      status: 'failed',
+      message: `the metadata was applied, but checking it failed: ${e.message}`,
+      inconsistentObjects: [],
+    }
+  }
   const objects = inconsistentObjectsOf(ic.inconsistent_objects)
   if (objects.length) {
     return {
