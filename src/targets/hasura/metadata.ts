@@ -87,7 +87,13 @@ export async function applyMetadataOnHasura(
       message: 'dry run: the metadata was built, not applied',
       inconsistentObjects: [],
     }
-  const rv = o.configVersion === 1 ? undefined : await resourceVersion(conn)
+  let rv: number | undefined
+  try {
+    rv = o.configVersion === 1 ? undefined : await resourceVersion(conn)
+  } catch (e) {
+    if (!(e instanceof TargetError)) throw e
+    return { status: 'failed', message: `nothing was applied: ${e.message}`, inconsistentObjects: [] }
+  }
   const body = replaceBody(metadata, o, rv)
   const what = 'applying the metadata (replace_metadata)'
   // Config 1 is a bulk on /v1/query; the others go to the metadata API.
