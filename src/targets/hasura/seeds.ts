@@ -1,0 +1,74 @@
+/**
+ * Seeds on Hasura: every seed file in ONE `run_sql`, so they land together (the CLI's bulk is not atomic
+ * on v2 servers, §9); a rehearsal ends in the rollback sentinel. A failure names the file and line.
+ */
+import type { SeedRequest, SeedResult } from '../target.js'
+import { Batch } from './batch.js'
+import { pgErrorOf, type HasuraConnection } from './connection.js'
+import { errorInfoOf } from './execute.js'
+import { locateFailure, type OwnedPart } from './locate.js'
+import { deadline, lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
+
+export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedRequest): Promise<SeedResult> {
+  const files = req.files.map((f) => f.path)
+  const parts: OwnedPart[] = req.files.map((f, i) => ({ part: { file: f.path, text: f.text }, owner: i }))
+  const build = (count: number, cutAt?: number, rehearse = true): Batch => {
+    const b = new Batch().add(lockSql(req.database, req.timeoutMs))
+    parts.slice(0, count).forEach((p, n) => {
+      b.addPart(
+        p.part,
+        p.owner,
+        n === count - 1 && cutAt !== undefined ? p.part.text.slice(0, cutAt) : p.part.text,
+      )
+    })
+    if (rehearse) b.add(SENTINEL_SQL)
+    return b
+  }
+  const rehearse = req.mode === 'rehearse'
+  const batch = build(parts.length, undefined, rehearse)
+  try {
+    await conn.runSql(req.database, batch.sql, {
+      write: !rehearse,
+      what: `${rehearse ? 'rehearsing' : 'applying'} ${files.length} seed file(s) on database '${req.database}'`,
+      timeoutMs: deadline(req.timeoutMs),
+    })
+    if (rehearse) throw new Error('the seed rehearsal was not rolled back by its sentinel statement')
+    return { status: 'applied', files }
+  } catch (e) {
+    const pg = pgErrorOf(e)
+    if (rehearse && pg?.message === SIGNALS.rehearsal) return { status: 'rehearsed', files }
+    const redact = (s: string): string => conn.http.redact(s)
+    if (!pg) return { status: 'failed', files, error: errorInfoOf(e, req.database, redact) }
+    const located = await locateFailure(parts, pg, batch, async (count, cutAt) => {
+      try {
+        await conn.runSql(req.database, build(count, cutAt).sql, {
+          write: false,
+          what: 'rehearsing part of the seeds to find the failing statement',
+          timeoutMs: deadline(req.timeoutMs),
+        })
+        return true
+      } catch (err) {
+        const p = pgErrorOf(err)
+        if (!p) throw err
+        return p.message === pg.message && p.sqlstate === pg.sqlstate
+      }
+    })
+    const part = located.partIndex !== undefined ? parts[located.partIndex]?.part : undefined
+    return {
+      status: 'failed',
+      files,
+      error: {
+        kind: 'sql',
+        message: redact(pg.message),
+        database: req.database,
+        ...(part ? { file: part.file } : {}),
+        ...(located.line !== undefined ? { line: located.line } : {}),
+        ...(pg.sqlstate ? { sqlstate: pg.sqlstate } : {}),
+        ...(pg.detail ? { detail: redact(pg.detail) } : {}),
+        ...(pg.hint ? { hint: redact(pg.hint) } : {}),
+        ...(located.statement ? { statement: redact(located.statement) } : {}),
+        remedy: 'No seed was applied (they run in one transaction): fix the seed file and run again.',
+      },
+    }
+  }
+}
