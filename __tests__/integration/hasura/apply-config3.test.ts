@@ -132,12 +132,17 @@ describe('Hasura target, config 3, separate metadata database (ledger)', () => {
     const from = env.server.requests.length
     const res = await target.execute(request('default', planUp('default', local)))
     expect(res.error).toBeUndefined()
+    // The transaction; the catalog-writer lease (with the unrecorded rows); the catalog state; mark + release.
     expect(requestsSince(env.server, from)).toEqual([
+      '/v2/query run_sql',
       '/v2/query run_sql',
       '/v1/metadata get_catalog_state',
       '/v1/metadata set_catalog_state',
       '/v2/query run_sql',
     ])
+    expect(
+      await query(env.db.url, 'SELECT count(*)::int AS n FROM hasura_migrate_action.catalog_writer'),
+    ).toEqual([{ n: 0 }])
     expect((await catalog(meta.url)).cli_state).toEqual({
       migrations: { default: versions },
       settings: { migration_mode: 'true' },
@@ -189,7 +194,7 @@ describe('Hasura target, config 3, separate metadata database (ledger)', () => {
     expect(req.events).toContainEqual({
       type: 'info',
       message:
-        "completed the catalog state from the ledger: version(s) 1700000000001, 1700000000002, 1700000000003 of database 'default' were committed by an earlier run that could not record them; recorded now, not run again",
+        "completed the catalog state from the ledger: version(s) 1700000000001, 1700000000002, 1700000000003 of database 'default' were committed by another run that had not recorded them; recorded now, not run again",
     })
     expect((await catalog(meta.url)).cli_state).toEqual({
       migrations: { default: versions },

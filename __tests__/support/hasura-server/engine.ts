@@ -67,6 +67,8 @@ export class Engine {
   constructor(readonly options: EngineOptions) {
     this.metadataUrl = options.metadataDatabaseUrl ?? options.databaseUrl
     this.metadataPool = new pg.Pool({ connectionString: this.metadataUrl, max: 6 })
+    // A connection killed while idle (a test dropping its database) must not take the process down.
+    this.metadataPool.on('error', () => undefined)
     this.env = { ...options.env, [envNameFor('default')]: options.databaseUrl }
     for (const s of options.sources) this.env[envNameFor(s.name)] = s.databaseUrl
   }

@@ -90,8 +90,10 @@ export class HasuraConnection {
       const r = await this.runSql(database, probeSql(database, false), { readOnly: true, write: false, what })
       return stateFromSchemaMigrations(database, probeRow(r))
     }
-    const catalog = await this.getCatalogState()
+    // The ledger before the catalog: a row seen recorded was written to the catalog before it was marked,
+    // so the catalog read after it has it (catalog writers take turns, see LEDGER.md).
     const r = await this.runSql(database, probeSql(database, true), { readOnly: true, write: false, what })
+    const catalog = await this.getCatalogState()
     return stateFromCatalog(database, catalog, probeRow(r))
   }
 }

@@ -21,7 +21,9 @@ import type { DatabaseState, LedgerRow } from './read-state.js'
 import {
   catalogUpdateSql,
   guardSql,
+  leaseSql,
   ledgerMarkSql,
+  releaseSql,
   lockSql,
   MARK_SQL,
   markOf,
@@ -564,13 +566,92 @@ export class HasuraRun {
   }
 
   /**
-   * catalog-with-ledger: puts every unrecorded ledger change (this run's, and any an earlier run committed
-   * but could not record) into the catalog state, then marks those rows recorded.
+   * catalog-with-ledger: under the catalog-writer lease (runs of this action take turns, so none writes a
+   * catalog state read before another's write), puts every unrecorded ledger change of the database —
+   * this run's, and any another run committed but has not recorded — into the catalog state, then marks
+   * those rows recorded and releases the lease.
    */
   private async completeCatalog(): Promise<void> {
-    const pending = this.state.ledger.filter((r) => !r.recorded)
-    if (!pending.length) return
-    const earlier = pending.filter((r) => !this.written.has(r.version))
+    if (!this.state.ledger.some((r) => !r.recorded)) return
+    const pending = await this.acquireCatalogWriter()
+    let released = false
+    try {
+      if (pending.length) await this.recordInCatalog(pending)
+      const sql = [...(pending.length ? [ledgerMarkSql(this.db, pending)] : []), releaseSql(this.runId)].join(
+        ';\n',
+      )
+      try {
+        await this.conn.runSql(this.db, sql, {
+          write: true,
+          what: `marking the ledger rows of database '${this.db}' recorded`,
+          timeoutMs: this.req.timeoutMs,
+        })
+        released = true
+        const done = new Set(pending.map((r) => `${r.version}:${r.runId}`))
+        this.state.ledger = this.state.ledger
+          .filter((r) => r.applied || !done.has(`${r.version}:${r.runId}`))
+          .map((r) =>
+            done.has(`${r.version}:${r.runId}`)
+              ? { ...r, recorded: true, fp: ledgerFingerprint({ ...r, recorded: true }) }
+              : r,
+          )
+      } catch (e) {
+        // Harmless: the rows stay unrecorded and the next run records the same content again.
+        this.emitInfo(
+          `the catalog state is complete, but marking the ledger rows failed (${this.redact((e as Error).message)}); the next run will redo that`,
+        )
+      }
+    } finally {
+      if (!released) {
+        await this.conn
+          .runSql(this.db, releaseSql(this.runId), {
+            write: true,
+            what: 'releasing the catalog-writer lease',
+          })
+          .catch(() => undefined)
+      }
+    }
+  }
+
+  /** Waits (up to the timeout) for the lease; returns the unrecorded rows read under it. */
+  private async acquireCatalogWriter(): Promise<LedgerRow[]> {
+    const until = performance.now() + this.req.timeoutMs
+    const leaseMs = Math.min(Math.max(this.req.timeoutMs * 3, 10_000), 60_000)
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.conn.runSql(this.db, leaseSql(this.db, this.runId, leaseMs), {
+        // Idempotent for the same holder, so it is safe to retry like a read.
+        write: false,
+        what: `taking the catalog-writer lease for database '${this.db}'`,
+        timeoutMs: this.req.timeoutMs,
+      })
+      const row = Array.isArray(r.result) ? r.result[1] : undefined
+      if (row?.[0] === 't') {
+        const rows = JSON.parse(row[1] ?? '[]') as Record<string, unknown>[]
+        return rows.map((x) => {
+          const l: LedgerRow = {
+            version: BigInt(String(x.version)),
+            name: typeof x.name === 'string' ? x.name : '',
+            applied: x.applied === true,
+            dirty: x.dirty === true,
+            recorded: false,
+            runId: typeof x.run_id === 'string' ? x.run_id : '',
+            fp: typeof x.fp === 'string' ? x.fp : '',
+          }
+          return l
+        })
+      }
+      if (performance.now() > until) {
+        throw new TargetError(
+          `another run kept the catalog state busy for longer than the timeout; the versions this run committed are in the ledger and the next run records them`,
+          { database: this.db },
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)))
+    }
+  }
+
+  private async recordInCatalog(pending: LedgerRow[]): Promise<void> {
+    const earlier = pending.filter((r) => r.runId !== this.runId && !this.written.has(r.version))
     const catalog = await this.conn.getCatalogState()
     const base = typeof catalog.cli_state === 'object' && catalog.cli_state !== null ? catalog.cli_state : {}
     const next = JSON.parse(JSON.stringify(base)) as Record<string, unknown>
@@ -616,27 +697,11 @@ export class HasuraRun {
         )
       }
     }
-    const message = earlier.length
-      ? `completed the catalog state from the ledger: version(s) ${earlier.map((r) => r.version.toString()).join(', ')} of database '${this.db}' were committed by an earlier run that could not record them; recorded now, not run again`
-      : undefined
-    try {
-      await this.conn.runSql(this.db, ledgerMarkSql(this.db, pending), {
-        write: true,
-        what: `marking the ledger rows of database '${this.db}' recorded`,
-        timeoutMs: this.req.timeoutMs,
-      })
-      this.state.ledger = this.state.ledger
-        .filter((r) => r.applied || r.recorded)
-        .map((r) =>
-          r.recorded ? r : { ...r, recorded: true, fp: ledgerFingerprint({ ...r, recorded: true }) },
-        )
-    } catch (e) {
-      // Harmless: the rows stay unrecorded and the next run records the same content again.
+    if (earlier.length) {
       this.emitInfo(
-        `the catalog state is complete, but marking the ledger rows failed (${this.redact((e as Error).message)}); the next run will redo that`,
+        `completed the catalog state from the ledger: version(s) ${earlier.map((r) => r.version.toString()).join(', ')} of database '${this.db}' were committed by another run that had not recorded them; recorded now, not run again`,
       )
     }
-    if (message) this.emitInfo(message)
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ const versionList = (vs: bigint[]): string => vs.map((v) => v.toString()).join('
 const keyArray = (vs: bigint[]): string => `ARRAY[${vs.map((v) => lit(v.toString())).join(', ')}]::text[]`
 
 export const LEDGER_TABLE = 'hasura_migrate_action.ledger'
+/** One row while a run writes the catalog state: runs of this action take turns (LEDGER.md). */
+export const CATALOG_WRITER_TABLE = 'hasura_migrate_action.catalog_writer'
 
 export const LEDGER_DDL = `CREATE SCHEMA IF NOT EXISTS hasura_migrate_action;
 CREATE TABLE IF NOT EXISTS ${LEDGER_TABLE} (
@@ -75,6 +77,11 @@ CREATE TABLE IF NOT EXISTS ${LEDGER_TABLE} (
   run_id text NOT NULL,
   recorded boolean NOT NULL DEFAULT false,
   PRIMARY KEY (database, version)
+);
+CREATE TABLE IF NOT EXISTS ${CATALOG_WRITER_TABLE} (
+  id int PRIMARY KEY CHECK (id = 1),
+  holder text NOT NULL,
+  expires_at timestamptz NOT NULL
 )`
 
 /** What identifies a ledger row's content for the optimistic check (`run_id` changes on every write). */
@@ -319,6 +326,24 @@ export function verifySql(
   ${raise(SIGNALS.notRecorded, 'the state statements of this run did not take effect')}
 END IF;`)
 }
+
+/**
+ * Takes (or renews) the catalog-writer lease for `holder` and returns, in the same request, whether it is
+ * ours and the database's unrecorded ledger rows as they are now.
+ */
+export function leaseSql(database: string, holder: string, leaseMs: number): string {
+  return `INSERT INTO ${CATALOG_WRITER_TABLE} AS w (id, holder, expires_at)
+VALUES (1, ${lit(holder)}, clock_timestamp() + ${Math.max(1, Math.round(leaseMs))} * interval '1 millisecond')
+ON CONFLICT (id) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+  WHERE w.expires_at < clock_timestamp() OR w.holder = EXCLUDED.holder;
+SELECT coalesce((SELECT holder = ${lit(holder)} FROM ${CATALOG_WRITER_TABLE} WHERE id = 1), false) AS acquired,
+  (SELECT coalesce(json_agg(json_build_object('version', version::text, 'name', name, 'applied', applied, 'dirty', dirty,
+     'recorded', recorded, 'run_id', run_id, 'fp', ${LEDGER_FINGERPRINT})), '[]')
+   FROM ${LEDGER_TABLE} l WHERE database = ${lit(database)} AND NOT recorded)::text AS rows`
+}
+
+export const releaseSql = (holder: string): string =>
+  `DELETE FROM ${CATALOG_WRITER_TABLE} WHERE holder = ${lit(holder)}`
 
 /** Marks the ledger rows whose content is now in the catalog state; rolled-back rows are then gone. */
 export function ledgerMarkSql(
