@@ -15,7 +15,7 @@ import pg from 'pg'
 import type { Step } from '../src/plan/types.js'
 import { connectPostgres } from '../src/targets/postgres/postgres-target.js'
 import type { TransactionMode } from '../src/targets/target.js'
-import { startCluster } from '../__tests__/support/global-setup.js'
+import { startCluster } from '../__tests__/support/cluster.js'
 
 const count = Number(process.argv[2] ?? 1000)
 const rounds = Number(process.argv[3] ?? 3)

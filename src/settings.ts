@@ -84,7 +84,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     const v = value(name)
     if ((allowed as readonly string[]).includes(v)) return v as T
     errors.push(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`)
-    return allowed[0] as T
+    return allowed[0]
   }
   const bool = (name: InputName): boolean => {
     const v = value(name)
@@ -195,7 +195,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   const allowInconsistentMetadata = bool('allow-inconsistent-metadata')
 
   const seedsRaw = value('seeds')
-  let seeds: boolean | string[] = false
+  let seeds: boolean | string[]
   if (BOOL_TRUE.includes(seedsRaw)) seeds = true
   else if (BOOL_FALSE.includes(seedsRaw)) seeds = false
   else {
@@ -230,8 +230,8 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
 
   if (errors.length > 0) {
     throw new UserError(
-      errors.length === 1 ? errors[0]! : `${errors.length} input errors: ${errors.join('; ')}`,
-      { input: errors.length === 1 ? /input '([^']+)'/.exec(errors[0]!)?.[1] : undefined },
+      errors.length === 1 ? errors[0] : `${errors.length} input errors: ${errors.join('; ')}`,
+      { input: errors.length === 1 ? /input '([^']+)'/.exec(errors[0])?.[1] : undefined },
     )
   }
   return {

@@ -37,12 +37,12 @@ export function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!)
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!m) continue
     const [, name, delimiter] = m
     const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
-    out[name!] = value.join('\n')
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+    out[name] = value.join('\n')
   }
   return out
 }
@@ -97,8 +97,8 @@ export async function runDistAction(options: ActionRunOptions = {}): Promise<Act
     signal,
     stdout,
     stderr,
-    outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT!, 'utf8')),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY!, 'utf8'),
+    outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
     annotations: stdout.split('\n').filter((l) => /^::(error|warning|notice)\b/.test(l)),
   }
 }

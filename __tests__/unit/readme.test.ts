@@ -32,7 +32,7 @@ describe('README documents exactly what action.yml declares', () => {
     const rows = tableRows('inputs')
     expect(rows.map((r) => r[0])).toEqual(Object.keys(action.inputs))
     for (const [name, def, description] of rows) {
-      const input = action.inputs[name!]!
+      const input = action.inputs[name]
       expect(def, name).toBe(input.default === '' || input.default === undefined ? "''" : input.default)
       expect(description, name).toBe(input.description.trim())
     }
@@ -42,7 +42,7 @@ describe('README documents exactly what action.yml declares', () => {
     const rows = tableRows('outputs')
     expect(rows.map((r) => r[0])).toEqual(Object.keys(action.outputs))
     for (const [name, description] of rows)
-      expect(description, name).toBe(action.outputs[name!]!.description.trim())
+      expect(description, name).toBe(action.outputs[name].description.trim())
   })
 
   it('shows the two commands', () => {

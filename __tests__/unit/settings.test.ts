@@ -36,8 +36,8 @@ describe('action.yml and the settings code stay in step', () => {
   it('declares exactly the inputs the code reads, each with a description and the same default', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
     for (const name of INPUT_NAMES) {
-      expect(action.inputs[name]!.description.length, name).toBeGreaterThan(10)
-      expect(String(action.inputs[name]!.default ?? ''), name).toBe(INPUT_DEFAULTS[name])
+      expect(action.inputs[name].description.length, name).toBeGreaterThan(10)
+      expect(String(action.inputs[name].default ?? ''), name).toBe(INPUT_DEFAULTS[name])
     }
   })
 

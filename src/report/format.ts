@@ -67,7 +67,8 @@ export function appliedSteps(result: Result): StepResult[] {
   const out: StepResult[] = []
   for (const db of result.databases) {
     for (const step of db.steps) {
-      if (step.status !== 'applied') continue
+      // `skipped` = recorded without running its SQL (skip-execution): the contract counts it as applied
+      if (step.status !== 'applied' && step.status !== 'skipped') continue
       const key = `${step.database}\u0000${step.version}`
       if (seen.has(key)) continue
       seen.add(key)

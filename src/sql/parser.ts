@@ -13,7 +13,11 @@ type LibPgQuery = typeof import('libpg-query')
 let library: Promise<LibPgQuery> | undefined
 
 function loadLibrary(): Promise<LibPgQuery> {
-  library ??= import('libpg-query')
+  // Bundled, a CommonJS module's dynamic import can come back as `{ default: exports }`: use whichever has the API.
+  library ??= import('libpg-query').then((m) => {
+    const candidate = m as LibPgQuery & { default?: LibPgQuery }
+    return typeof candidate.hasSqlDetails === 'function' ? candidate : (candidate.default ?? candidate)
+  })
   return library
 }
 

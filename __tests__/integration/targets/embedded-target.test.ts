@@ -18,7 +18,7 @@ describe('embedded target', () => {
 
   it('names PGlite and its PostgreSQL version', () => {
     expect(db.target.info.kind).toBe('embedded')
-    expect(db.target.info.display).toBe('embedded PostgreSQL (PGlite, in memory)')
+    expect(db.target.info.display).toBe('PGlite, in memory')
     expect(db.target.info.serverVersion).toMatch(/^PostgreSQL 18\.\d+ \(PGlite \d+\.\d+\.\d+\)$/)
   })
 

@@ -282,8 +282,8 @@ describe('readMigrations: failures the CLI shares', () => {
     })
     // the scan only sizes files; the content is read (and checked) when a plan or a target needs it
     const db = readMigrations(configFor(dir, 2), 'default')
-    expect(db.migrations[0]!.up!.sql!.text).toBe('select 1;')
-    const e = errorOf(() => db.migrations[1]!.up!.sql!.text)
+    expect(db.migrations[0].up!.sql!.text).toBe('select 1;')
+    const e = errorOf(() => db.migrations[1].up!.sql!.text)
     expect(e).toBeInstanceOf(UserError)
     expect(e.message).toBe('migrations/2_latin1/up.sql is not valid UTF-8 text')
     expect(e.where).toMatchObject({ file: 'migrations/2_latin1/up.sql', version: '2' })

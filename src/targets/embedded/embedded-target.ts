@@ -78,7 +78,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDa
   const serverVersion = typeof row?.version === 'string' ? row.version.split(' on ')[0] : undefined
   const info: TargetInfo = {
     kind: 'embedded',
-    display: 'embedded PostgreSQL (PGlite, in memory)',
+    display: 'PGlite, in memory',
     ...(serverVersion ? { serverVersion } : {}),
   }
   return { target: new EmbeddedTarget(info, session, options), session }

@@ -1,0 +1,196 @@
+/**
+ * bench/apply: the action (dist/cli.js, the whole process) against psql -1 -f (the floor), node-pg-migrate
+ * and dbmate, on the same generated migrations, each from an empty database, best of 3, one cluster.
+ * Also: a no-op run with 5,000 applied, and the embedded up pass of 1,000 (PGlite start included).
+ * Run: npm run bench:apply   (writes bench/results/apply.json and prints a markdown table)
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { startCluster } from '../__tests__/support/cluster.js'
+import { requirePgProgram } from '../__tests__/support/pg-binaries.js'
+import {
+  generateDbmate,
+  generateHasuraProject,
+  generateNodePgMigrate,
+  generatePsqlFile,
+  migrationSql,
+  versionOf,
+} from './generate.js'
+
+const root = join(import.meta.dirname ?? process.cwd(), '..')
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number)
+const TRIES = Number(process.env.BENCH_TRIES ?? 3)
+
+const cluster = await startCluster({ max_locks_per_transaction: '256' })
+const work = mkdtempSync(join(tmpdir(), 'hma-bench-'))
+let dbCounter = 0
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: cluster.url })
+  await c.connect()
+  try {
+    await c.query(sql)
+  } finally {
+    await c.end()
+  }
+}
+
+async function freshDatabase(): Promise<string> {
+  const name = `bench_${dbCounter++}`
+  await admin(`CREATE DATABASE ${name}`)
+  const u = new URL(cluster.url)
+  u.pathname = '/' + name
+  return u.toString()
+}
+
+function timed(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`)
+  return ms
+}
+
+async function bestOf(run: (url: string) => number): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < TRIES; i++) times.push(run(await freshDatabase()))
+  return Math.min(...times)
+}
+
+const psql = requirePgProgram('psql')
+const node = process.execPath
+const cli = join(root, 'dist', 'cli.js')
+const npm = (bin: string): string => join(root, 'node_modules', '.bin', bin)
+
+/** dbmate's npm package ships one binary package per platform and the lockfile cannot hold them all: install on demand. */
+function dbmateBinary(): string {
+  const prefix = join(root, '.tmp', 'bench-tools')
+  const bin = join(prefix, 'node_modules', '.bin', 'dbmate')
+  if (!existsSync(bin)) {
+    const r = spawnSync(
+      'npm',
+      ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', 'dbmate@2.36.0'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    if (r.status !== 0) throw new Error(`installing dbmate failed: ${r.stderr.slice(-1000)}`)
+  }
+  return bin
+}
+const dbmate = dbmateBinary()
+
+interface Row {
+  n: number
+  action: number
+  psql: number
+  nodePgMigrate: number
+  dbmate: number
+}
+const rows: Row[] = []
+for (const n of SIZES) {
+  const dir = join(work, `n${n}`)
+  mkdirSync(dir, { recursive: true })
+  generateHasuraProject(join(dir, 'hasura'), n)
+  generatePsqlFile(join(dir, 'all.sql'), n)
+  generateNodePgMigrate(join(dir, 'npm'), n)
+  generateDbmate(join(dir, 'dbmate'), n)
+  const row: Row = {
+    n,
+    psql: await bestOf((url) =>
+      timed(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-f', join(dir, 'all.sql'), url]),
+    ),
+    action: await bestOf((url) =>
+      timed(node, [cli, '--project-dir', join(dir, 'hasura'), '--database-url', url, '--json']),
+    ),
+    nodePgMigrate: await bestOf((url) =>
+      timed(
+        npm('node-pg-migrate'),
+        ['up', '-m', join(dir, 'npm'), '--single-transaction', '--no-check-order'],
+        {
+          DATABASE_URL: url,
+        },
+      ),
+    ),
+    dbmate: await bestOf((url) =>
+      timed(dbmate, [
+        '--url',
+        url + '?sslmode=disable',
+        '--migrations-dir',
+        join(dir, 'dbmate'),
+        '--no-dump-schema',
+        'up',
+      ]),
+    ),
+  }
+  rows.push(row)
+  console.error(`n=${n}: ${JSON.stringify(row)}`)
+}
+
+// A no-op run: 5,000 versions applied, nothing pending — the whole process, start to exit.
+const NOOP = Number(process.env.BENCH_NOOP ?? 5000)
+const noopDir = join(work, 'noop')
+generateHasuraProject(noopDir, NOOP)
+const noopUrl = await freshDatabase()
+{
+  const c = new pg.Client({ connectionString: noopUrl })
+  await c.connect()
+  await c.query(
+    'CREATE SCHEMA hdb_catalog; CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)',
+  )
+  const values = Array.from({ length: NOOP }, (_, i) => `(${versionOf(i)}, false)`).join(',')
+  await c.query(`INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES ${values}`)
+  await c.end()
+}
+const noopTimes: number[] = []
+for (let i = 0; i < TRIES; i++) {
+  noopTimes.push(timed(node, [cli, '--project-dir', noopDir, '--database-url', noopUrl, '--json']))
+}
+const noop = Math.min(...noopTimes)
+
+// Embedded: the up pass of 1,000 (no down files, so no round trip), PGlite start included.
+const EMB = Number(process.env.BENCH_EMBEDDED ?? 1000)
+const embDir = join(work, 'embedded')
+generateHasuraProject(embDir, EMB)
+for (let i = 0; i < EMB; i++)
+  writeFileSync(join(embDir, 'migrations', 'default', `${versionOf(i)}_create_bench_t${i}`, 'down.sql'), '')
+const embedded = Math.min(
+  ...Array.from({ length: Math.min(TRIES, 2) }, () => timed(node, [cli, '--project-dir', embDir, '--json'])),
+)
+const pgAt = rows.find((r) => r.n === EMB)?.action
+
+const fmt = (ms: number): string => (ms / 1000).toFixed(2) + ' s'
+const lines = [
+  `| migrations | this action | psql -1 -f (floor) | node-pg-migrate | dbmate | action / psql |`,
+  `|---:|---:|---:|---:|---:|---:|`,
+  ...rows.map(
+    (r) =>
+      `| ${r.n} | ${fmt(r.action)} | ${fmt(r.psql)} | ${fmt(r.nodePgMigrate)} | ${fmt(r.dbmate)} | ${(r.action / r.psql).toFixed(2)} |`,
+  ),
+  '',
+  `No-op run with ${NOOP} applied (whole process): ${fmt(noop)}`,
+  `Embedded up pass of ${EMB} (PGlite start included): ${fmt(embedded)}` +
+    (pgAt ? ` = ${(embedded / pgAt).toFixed(2)} × the PostgreSQL-server apply` : ''),
+]
+console.log(lines.join('\n'))
+mkdirSync(join(root, 'bench', 'results'), { recursive: true })
+writeFileSync(
+  join(root, 'bench', 'results', 'apply.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      tries: TRIES,
+      rows,
+      noop,
+      embedded,
+      sample: migrationSql(0).up,
+    },
+    null,
+    2,
+  ) + '\n',
+)
+cluster.stop()

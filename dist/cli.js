@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+import { createRequire as __hmaCreateRequire } from 'node:module'; import { fileURLToPath as __hmaFileURLToPath } from 'node:url'; import { dirname as __hmaDirname } from 'node:path'; const require = __hmaCreateRequire(import.meta.url); const __filename = __hmaFileURLToPath(import.meta.url); const __dirname = __hmaDirname(__filename);
+import {
+  INPUT_NAMES,
+  cancellationSignal,
+  oneLine,
+  parseSettings,
+  run,
+  toErrorInfo
+} from "./chunk-3ASD2PBD.js";
+import {
+  ACTION_NAME,
+  STEP_STATUS_WORD,
+  appliedAfter,
+  fileLine,
+  formatDuration,
+  headline,
+  newest,
+  nextSteps,
+  normalizeDir,
+  redact,
+  redactDeep,
+  targetKindLabel
+} from "./chunk-7OGJBYXW.js";
+import "./chunk-6A57OB46.js";
+import {
+  isKnownError
+} from "./chunk-PFCV7ZFK.js";
+import "./chunk-JEGQZBSL.js";
+
+// src/report/console.ts
+var ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return [line(headers), ...rows.map(line)];
+}
+function renderText(result, options = {}) {
+  const secrets = options.secrets ?? [];
+  const r = redactDeep(result, secrets);
+  const paint = options.color ? (style, s) => `\x1B[${ANSI[style]}m${s}\x1B[0m` : (_style, s) => s;
+  const lines = [];
+  const statusStyle = r.status === "failed" || r.status === "cancelled" ? "red" : "green";
+  lines.push(
+    `${paint("bold", `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine2(r.environment)}]` : ""}`
+  );
+  const target = `${targetKindLabel(r.target)} ${oneLine2(r.target.display)}${r.target.serverVersion ? ` (${oneLine2(r.target.serverVersion)})` : ""}`;
+  const facts = [["Target", target]];
+  if (r.metadataTarget) {
+    facts.push([
+      "Metadata target",
+      `${targetKindLabel(r.metadataTarget)} ${oneLine2(r.metadataTarget.display)}`
+    ]);
+  }
+  facts.push(["Project", `${normalizeDir(r.projectDir)} (config v${r.configVersion})`]);
+  facts.push([
+    "Mode",
+    [
+      r.mode,
+      `transaction ${r.transaction}`,
+      ...r.skipExecution ? ["skip-execution"] : [],
+      formatDuration(r.durationMs)
+    ].join(", ")
+  ]);
+  const width = Math.max(...facts.map(([k]) => k.length)) + 1;
+  for (const [k, v] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v}`);
+  for (const db of r.databases) {
+    const after = r.mode === "apply" ? db.after.current : newest(appliedAfter(r, db));
+    const label = r.mode === "apply" ? "" : " (after the plan)";
+    lines.push(
+      "",
+      `Database ${db.database}: ${db.before.current ?? "none"}${db.before.dirty ? " (dirty)" : ""} -> ${after ?? "none"}${label}`
+    );
+    if (db.appliedByAnotherRun.length > 0) {
+      lines.push(`Applied by another run (not run again): ${db.appliedByAnotherRun.join(", ")}`);
+    }
+    const rows = db.steps.length > 0 ? db.steps.map((s) => [
+      s.version,
+      s.name,
+      s.direction,
+      STEP_STATUS_WORD[s.status],
+      s.file ?? "",
+      s.note ?? ""
+    ]) : db.planned.map((p) => [
+      p.version,
+      p.name,
+      p.direction,
+      r.mode === "apply" ? "pending" : "planned",
+      p.file ?? "",
+      p.transactional ? "" : "no-transaction"
+    ]);
+    if (rows.length > 0) {
+      const withNote = rows.some((row) => row[5] !== "");
+      const headers = ["VERSION", "NAME", "DIRECTION", "STATUS", "FILE", ...withNote ? ["NOTE"] : []];
+      const body = table(
+        headers,
+        rows.map((row) => row.slice(0, headers.length).map(oneLine2))
+      );
+      lines.push("", ...body.map((l, i) => i === 0 ? paint("dim", l) : colourStatus(l, paint)));
+    } else if (r.status === "nothing-to-do" || r.mode === "apply" && !r.error) {
+      lines.push("Nothing to apply.");
+    }
+  }
+  const findings = r.databases.flatMap((d) => d.findings);
+  if (findings.length > 0) {
+    lines.push("", "Findings:");
+    const rows = findings.map((f) => [
+      f.severity,
+      f.kind,
+      ...r.databases.length > 1 ? [f.database] : [],
+      fileLine(f.file, f.line) ?? f.version ?? "",
+      oneLine2(f.message)
+    ]);
+    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`);
+  }
+  lines.push(
+    "",
+    `Metadata: ${r.metadata.status}${r.metadata.message ? `: ${oneLine2(r.metadata.message)}` : ""}`
+  );
+  for (const o of r.metadata.inconsistentObjects) {
+    lines.push(`  inconsistent ${oneLine2(o.type)} ${oneLine2(o.name)}: ${oneLine2(o.reason)}`);
+  }
+  lines.push(`Seeds: ${r.seeds.status}${r.seeds.files.length > 0 ? `: ${r.seeds.files.join(", ")}` : ""}`);
+  if (r.roundTrip) {
+    lines.push(
+      `Down round trip: ${r.roundTrip.status}${r.roundTrip.reason ? `: ${oneLine2(r.roundTrip.reason)}` : ""}`
+    );
+  }
+  for (const w of r.warnings) lines.push(`${paint("yellow", "warning:")} ${oneLine2(w)}`);
+  for (const n of r.notices) lines.push(`${paint("cyan", "notice:")} ${oneLine2(n)}`);
+  if (r.error) {
+    const e = r.error;
+    lines.push("", paint("red", `Error: ${oneLine2(e.message)}`));
+    const where = [
+      e.database && `database ${e.database}`,
+      e.version && `version ${e.version}`,
+      fileLine(e.file, e.line),
+      e.input && `input '${e.input}'`
+    ].filter(Boolean);
+    if (where.length > 0) lines.push(`  at ${where.join(", ")}`);
+    if (e.sqlstate) lines.push(`  SQLSTATE ${e.sqlstate}`);
+    if (e.detail) lines.push(`  Detail: ${oneLine2(e.detail)}`);
+    if (e.hint) lines.push(`  Hint: ${oneLine2(e.hint)}`);
+    if (e.statement) {
+      lines.push("  Statement:");
+      for (const l of e.statement.replace(/\r\n/g, "\n").split("\n")) lines.push(`    ${l}`);
+    }
+    const next = nextSteps(r);
+    if (next.length > 0) {
+      lines.push("", "What to do next:");
+      next.forEach((n, i) => lines.push(`  ${i + 1}. ${n.replace(/`/g, "")}`));
+    }
+  }
+  return redact(lines.join("\n") + "\n", secrets);
+}
+function oneLine2(s) {
+  return s.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
+}
+function colourStatus(line, paint) {
+  return line.replace(/\bfailed\b/, (m) => paint("red", m)).replace(/\bnot run\b/, (m) => paint("dim", m)).replace(/\b(applied|rehearsed)\b/, (m) => paint("green", m));
+}
+
+// src/cli.ts
+var USAGE = `hasura-migrate \u2014 apply a Hasura project's migrations, metadata and seeds
+
+usage: hasura-migrate [--project-dir DIR] [--database-url URL | --endpoint URL --admin-secret S] [options]
+
+Every option is an input of the action, as a long flag: ${INPUT_NAMES.map((n) => "--" + n).join(" ")}
+  --json        print the result as JSON instead of a table
+  --help        this text
+With neither --database-url nor --endpoint, the project is rehearsed on an embedded PostgreSQL.`;
+function parseArgs(argv) {
+  const inputs = /* @__PURE__ */ new Map();
+  let json = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--json") json = true;
+    else if (arg === "--help" || arg === "-h") help = true;
+    else if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      if (!INPUT_NAMES.includes(name)) throw new Error(`unknown option --${name} (see --help)`);
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === void 0) throw new Error(`option --${name} needs a value`);
+      inputs.set(name, value);
+    } else throw new Error(`unexpected argument '${arg}' (options are --name value; see --help)`);
+  }
+  return { inputs, json, help };
+}
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`error: ${e.message}
+`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  let settings;
+  try {
+    settings = parseSettings((name) => args.inputs.get(name) ?? "");
+  } catch (e) {
+    process.stderr.write(`error: ${oneLine(toErrorInfo(e))}
+`);
+    return 1;
+  }
+  const secrets = settings.secrets;
+  const result = await run(settings, {
+    info: (m) => {
+      if (!args.json) process.stderr.write(redact(m, secrets) + "\n");
+    },
+    warning: (m) => process.stderr.write(`warning: ${redact(m, secrets)}
+`),
+    debug: (m) => {
+      if (process.env.HASURA_MIGRATE_DEBUG) process.stderr.write(redact(m, secrets) + "\n");
+    },
+    group: async (name, fn) => {
+      if (!args.json) process.stderr.write(`\u25B8 ${name}
+`);
+      return fn();
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    signal: cancellationSignal()
+  });
+  const out = args.json ? JSON.stringify(result, null, 2) : renderText(result);
+  process.stdout.write(redact(out, secrets) + "\n");
+  if (result.error) {
+    process.stderr.write(`error: ${redact(oneLine(result.error), secrets)}
+`);
+    return 1;
+  }
+  return 0;
+}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`internal error: ${isKnownError(e) ? e.message : e instanceof Error ? e.stack ?? e.message : String(e)}
+`);
+    process.exitCode = 1;
+  }
+);

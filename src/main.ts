@@ -1,0 +1,86 @@
+/**
+ * The action: inputs → Settings → run() → outputs, job summary, PR comment, annotations, exit status.
+ * Secrets are masked before anything else happens.
+ */
+import * as core from '@actions/core'
+import { isKnownError } from './errors.js'
+import { annotationsOf, emitAnnotations } from './report/annotations.js'
+import { renderMarkdown } from './report/markdown.js'
+import { outputsOf } from './report/outputs.js'
+import { redact } from './report/redact.js'
+import type { Result } from './report/result.js'
+import { oneLine, toErrorInfo } from './result-builder.js'
+import { run } from './run.js'
+import { databaseUrlSecrets, INPUT_NAMES, type InputName, parseSettings, type Settings } from './settings.js'
+import { cancellationSignal } from './signals.js'
+
+export async function runAction(): Promise<void> {
+  maskSecretsNow()
+  let settings: Settings
+  try {
+    settings = parseSettings((name: InputName) => core.getInput(name))
+  } catch (e) {
+    failWith(e)
+    return
+  }
+  for (const s of settings.secrets) core.setSecret(s)
+
+  const signal = cancellationSignal()
+  const result = await run(settings, {
+    info: (m) => core.info(redact(m, settings.secrets)),
+    warning: (m) => core.warning(redact(m, settings.secrets)),
+    debug: (m) => core.debug(redact(m, settings.secrets)),
+    group: (name, fn) => core.group(name, fn),
+    cwd: process.cwd(),
+    env: process.env,
+    signal,
+    runUrl: runUrl(),
+  })
+
+  // before the summary, so a comment warning shows there; it never throws
+  const { commentOnPullRequest } = await import('./github/post-comment.js')
+  const comment = await commentOnPullRequest(settings, result)
+  if (comment.warning) result.warnings.push(comment.warning)
+  if (comment.reason) core.info(`no pull-request comment: ${comment.reason}`)
+
+  const outputs = outputsOf(result, { commentUrl: comment.url, secrets: settings.secrets })
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  await writeSummary(result, settings.secrets)
+  for (const n of result.notices) core.notice(redact(n, settings.secrets))
+  for (const w of result.warnings) core.warning(redact(w, settings.secrets))
+  emitAnnotations(annotationsOf(result), core, settings.secrets)
+  if (result.error) process.exitCode = 1
+}
+
+/** Masks the secret inputs the moment they exist, before validation can fail and print anything. */
+function maskSecretsNow(): void {
+  const secret = core.getInput('admin-secret') || process.env.HASURA_GRAPHQL_ADMIN_SECRET || ''
+  const url = core.getInput('database-url')
+  const token = core.getInput('github-token')
+  if (secret.trim()) core.setSecret(secret.trim())
+  if (url.trim()) for (const s of databaseUrlSecrets(url.trim())) core.setSecret(s)
+  if (token.trim() && !token.startsWith('${{')) core.setSecret(token.trim())
+}
+
+function failWith(e: unknown): void {
+  const info = toErrorInfo(e)
+  if (!isKnownError(e) && e instanceof Error && e.stack) core.debug(e.stack)
+  core.error(oneLine(info), info.file ? { file: info.file, startLine: info.line } : {})
+  process.exitCode = 1
+}
+
+async function writeSummary(result: Result, secrets: string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(renderMarkdown(result, { surface: 'summary', secrets }), true).write()
+  } catch (e) {
+    core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
+}
+
+export { INPUT_NAMES }

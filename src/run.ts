@@ -1,0 +1,491 @@
+/**
+ * One run: project → state → plan → execute → metadata → seeds, into a Result. Nothing else lives here:
+ * reading, planning, executing and reporting are in their own modules. Never throws: every failure,
+ * expected or not, ends up in `result.error` (an unexpected one is also logged with its stack).
+ */
+import { resolve } from 'node:path'
+import { UserError } from './errors.js'
+import { planDatabase, remainingSteps, roundTripBlockers, transactionFindings } from './plan/index.js'
+import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
+import { buildMetadata, listDatabases, listSeeds, readConfig, readMigrations } from './project/index.js'
+import type { DatabaseMigrations, ProjectConfig } from './project/types.js'
+import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
+import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
+import type { Settings } from './settings.js'
+import { openTargets, type Targets } from './targets/open.js'
+import { explainEmbeddedFailure } from './targets/embedded/explain.js'
+import type { ExecutionMode, Target } from './targets/target.js'
+
+export interface RunIO {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+  cwd: string
+  env: NodeJS.ProcessEnv
+  signal?: AbortSignal
+  runUrl?: string
+}
+
+/** A failure already described as ErrorInfo by a target (a failed step, seed or round trip). */
+class RunFailure extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message)
+  }
+}
+
+interface DatabaseWork {
+  migrations: DatabaseMigrations
+  state: AppliedState
+  plan: DatabasePlan
+  result: DatabaseResult
+}
+
+export async function run(settings: Settings, io: RunIO): Promise<Result> {
+  const started = Date.now()
+  const result = emptyResult(settings, io)
+  let targets: Targets | undefined
+  try {
+    const config = readConfig(resolve(io.cwd, settings.projectDir), io.env)
+    if (settings.migrationsDir) config.migrationsDirectory = settings.migrationsDir
+    result.configVersion = config.version
+    noteIgnoredConfig(config, result)
+
+    const databases = selectDatabases(config, settings)
+    const local = databases.map((db) => readMigrations(config, db))
+    targets = await openTargets(settings, config, io)
+    result.target = targets.migrations.info
+    if (targets.metadata && targets.metadata !== targets.migrations)
+      result.metadataTarget = targets.metadata.info
+    await connectSources(config, settings, targets, result)
+    const embedded = targets.migrations.info.kind === 'embedded'
+    const request = embedded ? embeddedRequest(settings, result) : settings.request
+
+    const work: DatabaseWork[] = []
+    for (const migrations of local) {
+      work.push(await planOne(migrations, targets.migrations, request, settings, embedded))
+    }
+    result.databases = work.map((w) => w.result)
+    const blocking = work.flatMap((w) => w.plan.findings).find((f) => f.severity === 'error')
+    if (blocking) throw findingError(blocking)
+
+    if (settings.dryRun === 'plan') {
+      for (const w of work) w.result.after = w.result.before
+      result.status = 'planned'
+    } else {
+      const mode: ExecutionMode = embedded
+        ? 'apply' // the embedded database is thrown away: a rehearsal there may run everything
+        : settings.dryRun === 'rehearse'
+          ? 'rehearse'
+          : settings.skipExecution
+            ? 'skip-execution'
+            : 'apply'
+      for (const w of work) {
+        const ok = await io.group(`Migrations: ${w.migrations.name}`, () =>
+          executeOne(w, targets!.migrations, settings, mode, io),
+        )
+        if (!ok) break
+        if (embedded && request.kind === 'up' && request.steps === 'all') {
+          const trip = await io.group(`Round trip: ${w.migrations.name}`, () =>
+            roundTrip(w, targets!.migrations, settings, result, io),
+          )
+          if (!trip) break
+        }
+      }
+      if (settings.dryRun === 'rehearse' && embedded) markRehearsed(result)
+    }
+
+    if (!result.error) await applyMetadata(config, settings, targets, result, io)
+    if (!result.error) await applySeeds(config, settings, targets.migrations, databases, result, io)
+    if (!result.error) result.status = finalStatus(settings, result)
+  } catch (e) {
+    result.error = e instanceof RunFailure ? e.info : toErrorInfo(e)
+    if (result.error.kind === 'internal' && e instanceof Error && e.stack) io.debug(e.stack)
+  } finally {
+    if (targets) await targets.close().catch((e: unknown) => io.debug(`closing targets: ${String(e)}`))
+  }
+  if (result.error) result.status = result.error.kind === 'cancelled' ? 'cancelled' : 'failed'
+  result.durationMs = Date.now() - started
+  return result
+}
+
+/** A fresh Hasura server has no sources yet: connect the ones the metadata declares first, as `hasura deploy` does. */
+async function connectSources(
+  config: ProjectConfig,
+  settings: Settings,
+  targets: Targets,
+  result: Result,
+): Promise<void> {
+  if (config.version < 3 || settings.metadata === 'skip' || settings.dryRun !== false) return
+  if (!targets.metadata || targets.metadata !== targets.migrations) return
+  const built = buildMetadata(config)
+  if (!built) return
+  const added = await targets.metadata.connectSources(built.metadata)
+  if (added.length)
+    result.notices.push(`connected database(s) ${added.join(', ')} from the project's metadata first`)
+}
+
+function emptyResult(settings: Settings, io: RunIO): Result {
+  return {
+    schemaVersion: 1,
+    status: 'nothing-to-do',
+    mode: settings.dryRun === false ? 'apply' : settings.dryRun,
+    skipExecution: settings.skipExecution,
+    transaction: settings.transaction,
+    projectDir: settings.projectDir,
+    configVersion: 3,
+    environment: settings.environment,
+    target: { kind: settings.target.kind, display: '' },
+    databases: [],
+    metadata: { status: 'skipped', inconsistentObjects: [] },
+    seeds: { status: 'skipped', files: [] },
+    notices: [],
+    warnings: [],
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    runUrl: io.runUrl,
+  }
+}
+
+/** config.yaml's endpoint is usually a laptop URL: the target comes from explicit settings only. */
+function noteIgnoredConfig(config: ProjectConfig, result: Result): void {
+  const keys = [config.endpoint ? 'endpoint' : '', config.adminSecret ? 'admin_secret' : ''].filter(Boolean)
+  if (keys.length) {
+    result.notices.push(
+      `config.yaml's ${keys.join(' and ')} ${keys.length > 1 ? 'are' : 'is'} ignored: the target comes from the action's inputs (endpoint, admin-secret, database-url) only`,
+    )
+  }
+}
+
+function selectDatabases(config: ProjectConfig, settings: Settings): string[] {
+  const available = listDatabases(config)
+  const sel = settings.databases
+  if (config.version < 3) {
+    if (sel.kind === 'list' && (sel.names.length !== 1 || sel.names[0] !== 'default')) {
+      throw new UserError(
+        `config version ${config.version} projects have one database, 'default' (got '${sel.names.join(',')}')`,
+        { input: 'database' },
+      )
+    }
+    return ['default']
+  }
+  if (sel.kind === 'all') {
+    if (available.length === 0) throw noDatabases(config)
+    return available
+  }
+  if (sel.kind === 'list') {
+    const missing = sel.names.filter((n) => !available.includes(n))
+    if (missing.length) {
+      throw new UserError(
+        `no migrations directory for database ${missing.map((m) => `'${m}'`).join(', ')} in ${config.migrationsDirectory}/ (found: ${available.join(', ') || 'none'})`,
+        { input: 'database' },
+      )
+    }
+    return sel.names
+  }
+  if (available.length === 1) return available
+  if (available.length === 0) throw noDatabases(config)
+  throw new UserError(
+    `the project has several databases (${available.join(', ')}): set 'database' to one of them, a comma-separated list, or all`,
+    { input: 'database' },
+  )
+}
+
+function noDatabases(config: ProjectConfig): UserError {
+  return new UserError(
+    `no database directories in ${config.migrationsDirectory}/ (config version 3 keeps migrations in ${config.migrationsDirectory}/<database>/)`,
+    { file: config.migrationsDirectory },
+  )
+}
+
+/** The embedded database starts empty every run: it proves the project from scratch. */
+function embeddedRequest(settings: Settings, result: Result): PlanRequest {
+  if (settings.request.kind === 'down') {
+    result.notices.push(
+      'direction down on the embedded database, which starts empty: every migration is applied and then rolled back instead',
+    )
+    return { kind: 'up', steps: 'all' }
+  }
+  return settings.request
+}
+
+async function planOne(
+  migrations: DatabaseMigrations,
+  target: Target,
+  request: PlanRequest,
+  settings: Settings,
+  embedded: boolean,
+): Promise<DatabaseWork> {
+  const state = await target.readState(migrations.name)
+  const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
+  plan.findings.push(...(await transactionFindings(plan.steps)))
+  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan))
+  if (embedded && request.kind === 'up' && request.steps === 'all') {
+    const blockers = roundTripBlockers(migrations)
+    if (blockers.length > 0) plan.findings.push(...blockers)
+  }
+  const before = versionState(state)
+  return {
+    migrations,
+    state,
+    plan,
+    result: {
+      database: migrations.name,
+      directory: migrations.directory,
+      before,
+      after: before,
+      status: statusRows(migrations, state),
+      planned: plan.steps.map(plannedStep),
+      steps: [],
+      findings: plan.findings.map(findingResult),
+      appliedByAnotherRun: [],
+    },
+  }
+}
+
+/** Config 1 `up.yaml` steps other than run_sql need Hasura's metadata API. */
+function yamlFindings(plan: DatabasePlan): Finding[] {
+  const out: Finding[] = []
+  for (const step of plan.steps) {
+    for (const item of step.yaml?.steps ?? []) {
+      if (item.type === 'run_sql') continue
+      out.push({
+        kind: 'yaml-metadata-step',
+        severity: 'error',
+        database: step.database,
+        version: step.version,
+        file: step.yaml!.path,
+        line: item.line,
+        message: `metadata action '${item.type}' needs Hasura: run this project against an endpoint (the Hasura target), not database-url or the embedded database`,
+      })
+    }
+  }
+  return out
+}
+
+function findingError(f: Finding): UserError {
+  return new UserError(f.message, {
+    database: f.database,
+    version: f.version?.toString(),
+    file: f.file,
+    line: f.line,
+  })
+}
+
+async function executeOne(
+  w: DatabaseWork,
+  target: Target,
+  settings: Settings,
+  mode: ExecutionMode,
+  io: RunIO,
+): Promise<boolean> {
+  const out = await target.execute({
+    database: w.migrations.name,
+    // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
+    replan: (state) => remainingSteps(w.plan.steps, state),
+    mode,
+    transaction: settings.transaction,
+    timeoutMs: settings.timeoutMs,
+    signal: io.signal,
+    onEvent: (e) => {
+      if (e.type === 'step-finished') io.info(stepLine(e.result))
+      else if (e.type === 'info') io.info(e.message)
+    },
+  })
+  w.result.steps.push(...out.steps)
+  w.result.appliedByAnotherRun = out.appliedByAnotherRun.map(String)
+  w.result.after = versionState(out.stateAfter)
+  w.result.status = statusRows(w.migrations, out.stateAfter)
+  if (out.appliedByAnotherRun.length > 0) {
+    io.info(`${out.appliedByAnotherRun.length} version(s) applied by another run meanwhile`)
+  }
+  if (out.error) {
+    throw new RunFailure(explainFailure(out.error, target))
+  }
+  return true
+}
+
+/** Embedded: roll everything back and apply it again, proving the down files. */
+async function roundTrip(
+  w: DatabaseWork,
+  target: Target,
+  settings: Settings,
+  result: Result,
+  io: RunIO,
+): Promise<boolean> {
+  if (w.migrations.migrations.length === 0) return true
+  const blockers = w.plan.findings.filter((f) => f.kind === 'round-trip-impossible')
+  if (blockers.length > 0) {
+    const list = blockers.map((b) => b.version?.toString() ?? '?')
+    const more = list.length > 10 ? ` and ${list.length - 10} more` : ''
+    io.info(`round trip skipped: ${list.length} version(s) have no real down migration`)
+    setRoundTrip(result, 'skipped', `no real down migration for ${list.slice(0, 10).join(', ')}${more}`)
+    return true
+  }
+  const options = { outOfOrder: 'allow' as const }
+  for (const request of [
+    { kind: 'down', steps: 'all' },
+    { kind: 'up', steps: 'all' },
+  ] as const) {
+    const out = await target.execute({
+      database: w.migrations.name,
+      replan: (state) => planDatabase(w.migrations, state, request, options).steps,
+      mode: 'apply',
+      transaction: settings.transaction,
+      timeoutMs: settings.timeoutMs,
+      signal: io.signal,
+      onEvent: (e) => {
+        if (e.type === 'step-finished') io.info(stepLine(e.result))
+      },
+    })
+    if (out.error) {
+      w.result.steps.push(...out.steps.filter((s) => s.status === 'failed'))
+      setRoundTrip(result, 'failed', `the ${request.kind} pass failed at version ${out.error.version ?? '?'}`)
+      throw new RunFailure(explainFailure(out.error, target))
+    }
+    w.result.after = versionState(out.stateAfter)
+  }
+  setRoundTrip(result, 'passed')
+  return true
+}
+
+/** Several databases fold into one round-trip entry: the worst status wins. */
+function setRoundTrip(result: Result, status: 'passed' | 'skipped' | 'failed', reason?: string): void {
+  const rank = { passed: 0, skipped: 1, failed: 2 }
+  if (!result.roundTrip || rank[status] >= rank[result.roundTrip.status]) {
+    result.roundTrip = reason ? { status, reason } : { status }
+  }
+}
+
+function explainFailure(error: ErrorInfo, target: Target): ErrorInfo {
+  if (error.remedy) return error
+  const embedded = target.info.kind === 'embedded' ? explainEmbeddedFailure(error) : undefined
+  if (embedded) return { ...error, remedy: embedded }
+  if (error.kind === 'sql') {
+    return {
+      ...error,
+      remedy: `fix ${error.file ?? 'the migration'} and re-run; if its change is already in the database, record it with skip-execution`,
+    }
+  }
+  return error
+}
+
+function markRehearsed(result: Result): void {
+  for (const db of result.databases) {
+    for (const s of db.steps) if (s.status === 'applied') s.status = 'rehearsed'
+    db.after = db.before
+  }
+}
+
+async function applyMetadata(
+  config: ProjectConfig,
+  settings: Settings,
+  targets: Targets,
+  result: Result,
+  io: RunIO,
+): Promise<void> {
+  if (settings.metadata === 'skip') {
+    result.metadata = { status: 'skipped', message: 'metadata: skip', inconsistentObjects: [] }
+    return
+  }
+  const built = buildMetadata(config)
+  if (!built) {
+    result.metadata = { status: 'skipped', message: 'the project has no metadata', inconsistentObjects: [] }
+    return
+  }
+  if (!targets.metadata) {
+    result.metadata = {
+      status: 'skipped',
+      message: 'no endpoint: metadata is applied only to a Hasura GraphQL Engine',
+      inconsistentObjects: [],
+    }
+    return
+  }
+  if (settings.dryRun !== false) {
+    result.metadata = {
+      status: 'planned',
+      message: `${built.files.length} metadata file(s) would be applied`,
+      inconsistentObjects: [],
+    }
+    return
+  }
+  const hasura = targets.metadata
+  const outcome = await io.group('Metadata', () =>
+    hasura.applyMetadata(built.metadata, {
+      configVersion: config.version,
+      allowInconsistent: settings.allowInconsistentMetadata,
+      dryRun: false,
+    }),
+  )
+  result.metadata = outcome
+  if (outcome.status === 'inconsistent' && !settings.allowInconsistentMetadata) {
+    result.metadata = { ...outcome, status: 'failed' }
+    const names = outcome.inconsistentObjects.map((o) => `${o.type} ${o.name}`).slice(0, 5)
+    throw new UserError(
+      `metadata is inconsistent (${outcome.inconsistentObjects.length} object(s): ${names.join('; ')}); the migrations stay applied — fix the metadata, or set allow-inconsistent-metadata: true`,
+      { file: config.metadataFile ?? config.metadataDirectory },
+    )
+  }
+  if (outcome.status === 'failed') {
+    throw new UserError(
+      `metadata apply failed: ${outcome.message ?? 'unknown error'}; the migrations stay applied`,
+      {
+        file: config.metadataFile ?? config.metadataDirectory,
+      },
+    )
+  }
+}
+
+async function applySeeds(
+  config: ProjectConfig,
+  settings: Settings,
+  target: Target,
+  databases: string[],
+  result: Result,
+  io: RunIO,
+): Promise<void> {
+  if (settings.seeds === false) return
+  const names = settings.seeds === true ? undefined : settings.seeds
+  const files = databases.flatMap((db) => listSeeds(config, db, names))
+  if (files.length === 0) {
+    result.seeds = { status: 'skipped', files: [] }
+    result.notices.push(`no seed files found in ${config.seedsDirectory}/`)
+    return
+  }
+  if (settings.dryRun === 'plan') {
+    result.seeds = { status: 'planned', files: files.map((f) => f.path) }
+    return
+  }
+  const mode = settings.dryRun === 'rehearse' ? 'rehearse' : 'apply'
+  for (const db of databases) {
+    const dbFiles = files.filter((f) => f.database === db)
+    if (dbFiles.length === 0) continue
+    const out = await io.group(`Seeds: ${db}`, () =>
+      target.applySeeds({
+        database: db,
+        files: dbFiles,
+        mode,
+        timeoutMs: settings.timeoutMs,
+        signal: io.signal,
+      }),
+    )
+    result.seeds = { status: out.status, files: [...result.seeds.files, ...out.files] }
+    if (out.error) throw new RunFailure(out.error)
+  }
+}
+
+function finalStatus(settings: Settings, result: Result): Result['status'] {
+  if (settings.dryRun === 'plan') return 'planned'
+  if (settings.dryRun === 'rehearse') return 'rehearsed'
+  const did =
+    result.databases.some((d) => d.steps.some((s) => s.status === 'applied' || s.status === 'skipped')) ||
+    result.metadata.status === 'applied' ||
+    result.metadata.status === 'inconsistent' ||
+    result.seeds.status === 'applied'
+  return did ? 'applied' : 'nothing-to-do'
+}
+
+function stepLine(s: StepResult): string {
+  const note = s.note ? ` (${s.note})` : ''
+  return `${s.status.padEnd(9)} ${s.direction.padEnd(4)} ${s.version} ${s.name} ${s.durationMs} ms${note}`
+}
