@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-3ASD2PBD.js";
+} from "./chunk-ROXHSQDV.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -25,7 +25,7 @@ import {
 import "./chunk-6A57OB46.js";
 import {
   isKnownError
-} from "./chunk-PFCV7ZFK.js";
+} from "./chunk-AWZNH2Z3.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
@@ -242,8 +242,10 @@ main().then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`internal error: ${isKnownError(e) ? e.message : e instanceof Error ? e.stack ?? e.message : String(e)}
-`);
+    process.stderr.write(
+      `internal error: ${isKnownError(e) ? e.message : e instanceof Error ? e.stack ?? e.message : String(e)}
+`
+    );
     process.exitCode = 1;
   }
 );

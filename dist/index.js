@@ -13,7 +13,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-3ASD2PBD.js";
+} from "./chunk-ROXHSQDV.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -27,7 +27,7 @@ import {
 import "./chunk-6A57OB46.js";
 import {
   isKnownError
-} from "./chunk-PFCV7ZFK.js";
+} from "./chunk-AWZNH2Z3.js";
 import {
   __export,
   __toESM

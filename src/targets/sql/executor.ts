@@ -26,6 +26,7 @@ import type {
 import { errorInfoOf, redactInfo, seconds, sqlErrorInfo } from './error-info.js'
 import { driverErrorFields, type DriverErrorFields, type ScriptOutcome, type SqlSession } from './session.js'
 import { chooseStateStore, type StateStore } from './state-store.js'
+import { splitStatements as parseSplit } from '../../sql/split.js'
 import { lineAt, offsetOfPosition, splitStatements } from './statements.js'
 import { blankBom, locateError, stepParts } from './step-sql.js'
 
@@ -72,6 +73,12 @@ const elapsed = (since: number): number => Math.round(now() - since)
 
 function cloneState(state: AppliedState): AppliedState {
   return { versions: new Map(state.versions) }
+}
+
+/** The statements of a no-transaction file, one query each, split by the real parser. */
+async function executableStatements(text: string): Promise<{ text: string; line: number; offset: number }[]> {
+  const parsed = await parseSplit(text)
+  return parsed.syntaxError ? splitStatements(text) : parsed.statements
 }
 
 /** Whether an error of `sent` (`text` + the state statement) is in the state statement. */
@@ -411,8 +418,8 @@ class ExecuteRun {
       await this.commit()
     }
     for (const part of stepParts(step)) {
-      // TODO(lead): split with `src/sql` (the real parser) once it is on main.
-      const statements = splitStatements(blankBom(part.text))
+      // what runs is decided by PostgreSQL's own parser (it knows BEGIN ATOMIC bodies); the lexer only after a syntax error
+      const statements = await executableStatements(blankBom(part.text))
       for (let k = 0; k < statements.length; k++) {
         const statement = statements[k]
         this.checkAborted()

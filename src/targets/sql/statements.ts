@@ -1,10 +1,9 @@
 /**
  * A small statement splitter and position helpers for the SQL targets.
  *
- * TODO(lead): `src/sql` (real PostgreSQL parser, libpg-query) exports `splitStatements`, `lineAt` and
- * `offsetOfPosition` with the same meaning; once it is on main, import those instead. This lexer knows
- * quotes, E'' strings, quoted identifiers, dollar quotes and nested comments, but not `BEGIN ATOMIC`
- * bodies (SQL-standard function bodies), which the real parser handles.
+ * Synchronous, for locating an error after the fact. What a no-transaction file executes is split by the
+ * real parser (`src/sql`); this lexer knows quotes, E'' strings, quoted identifiers, dollar quotes and
+ * nested comments, but not `BEGIN ATOMIC` bodies.
  */
 import type { Statement } from '../../sql/types.js'
 
