@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { UserError } from './errors.js'
 import { planDatabase, remainingSteps, roundTripBlockers, transactionFindings } from './plan/index.js'
 import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
-import { buildMetadata, listDatabases, listSeeds, readConfig, readMigrations } from './project/index.js'
+import { type BuiltMetadata, buildMetadata, listDatabases, listSeeds, readConfig, readMigrations } from './project/index.js'
 import type { DatabaseMigrations, ProjectConfig } from './project/types.js'
 import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
 import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
@@ -57,7 +57,8 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     result.target = targets.migrations.info
     if (targets.metadata && targets.metadata !== targets.migrations)
       result.metadataTarget = targets.metadata.info
-    await connectSources(config, settings, targets, result)
+    const metadata = once(() => buildMetadata(config))
+    await connectSources(metadata, config, settings, targets, result)
     const embedded = targets.migrations.info.kind === 'embedded'
     const request = embedded ? embeddedRequest(settings, result) : settings.request
 
@@ -80,24 +81,23 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
           : settings.skipExecution
             ? 'skip-execution'
             : 'apply'
+      // databases one after another, each atomic on its own; a failure throws and stops the rest
       for (const w of work) {
-        const ok = await io.group(`Migrations: ${w.migrations.name}`, () =>
+        await io.group(`Migrations: ${w.migrations.name}`, () =>
           executeOne(w, targets!.migrations, settings, mode, io),
         )
-        if (!ok) break
         if (embedded && request.kind === 'up' && request.steps === 'all') {
-          const trip = await io.group(`Round trip: ${w.migrations.name}`, () =>
+          await io.group(`Round trip: ${w.migrations.name}`, () =>
             roundTrip(w, targets!.migrations, settings, result, io),
           )
-          if (!trip) break
         }
       }
       if (settings.dryRun === 'rehearse' && embedded) markRehearsed(result)
     }
 
-    if (!result.error) await applyMetadata(config, settings, targets, result, io)
-    if (!result.error) await applySeeds(config, settings, targets.migrations, databases, result, io)
-    if (!result.error) result.status = finalStatus(settings, result)
+    await applyMetadata(metadata, config, settings, targets, result, io)
+    await applySeeds(config, settings, targets.migrations, databases, result, io)
+    result.status = finalStatus(settings, result)
   } catch (e) {
     result.error = e instanceof RunFailure ? e.info : toErrorInfo(e)
     if (result.error.kind === 'internal' && e instanceof Error && e.stack) io.debug(e.stack)
@@ -111,6 +111,7 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
 
 /** A fresh Hasura server has no sources yet: connect the ones the metadata declares first, as `hasura deploy` does. */
 async function connectSources(
+  metadata: () => BuiltMetadata | undefined,
   config: ProjectConfig,
   settings: Settings,
   targets: Targets,
@@ -118,7 +119,7 @@ async function connectSources(
 ): Promise<void> {
   if (config.version < 3 || settings.metadata === 'skip' || settings.dryRun !== false) return
   if (!targets.metadata || targets.metadata !== targets.migrations) return
-  const built = buildMetadata(config)
+  const built = metadata()
   if (!built) return
   const added = await targets.metadata.connectSources(built.metadata)
   if (added.length)
@@ -278,7 +279,7 @@ async function executeOne(
   settings: Settings,
   mode: ExecutionMode,
   io: RunIO,
-): Promise<boolean> {
+): Promise<void> {
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
@@ -302,7 +303,6 @@ async function executeOne(
   if (out.error) {
     throw new RunFailure(explainFailure(out.error, target))
   }
-  return true
 }
 
 /** Embedded: roll everything back and apply it again, proving the down files. */
@@ -312,15 +312,15 @@ async function roundTrip(
   settings: Settings,
   result: Result,
   io: RunIO,
-): Promise<boolean> {
-  if (w.migrations.migrations.length === 0) return true
+): Promise<void> {
+  if (w.migrations.migrations.length === 0) return
   const blockers = w.plan.findings.filter((f) => f.kind === 'round-trip-impossible')
   if (blockers.length > 0) {
     const list = blockers.map((b) => b.version?.toString() ?? '?')
     const more = list.length > 10 ? ` and ${list.length - 10} more` : ''
     io.info(`round trip skipped: ${list.length} version(s) have no real down migration`)
     setRoundTrip(result, 'skipped', `no real down migration for ${list.slice(0, 10).join(', ')}${more}`)
-    return true
+    return
   }
   const options = { outOfOrder: 'allow' as const }
   for (const request of [
@@ -346,7 +346,16 @@ async function roundTrip(
     w.result.after = versionState(out.stateAfter)
   }
   setRoundTrip(result, 'passed')
-  return true
+}
+
+/** Computes a value on first use only. */
+function once<T>(compute: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) [value, done] = [compute(), true]
+    return value
+  }
 }
 
 /** Several databases fold into one round-trip entry: the worst status wins. */
@@ -378,6 +387,7 @@ function markRehearsed(result: Result): void {
 }
 
 async function applyMetadata(
+  metadata: () => BuiltMetadata | undefined,
   config: ProjectConfig,
   settings: Settings,
   targets: Targets,
@@ -388,7 +398,7 @@ async function applyMetadata(
     result.metadata = { status: 'skipped', message: 'metadata: skip', inconsistentObjects: [] }
     return
   }
-  const built = buildMetadata(config)
+  const built = metadata()
   if (!built) {
     result.metadata = { status: 'skipped', message: 'the project has no metadata', inconsistentObjects: [] }
     return
