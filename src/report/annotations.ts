@@ -33,8 +33,13 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
 
   for (const error of failures(safe)) {
     const step = stepOf(safe, error)
+    const label = error.version ? migrationLabel(error.version, step?.name ?? '') : ''
+    const on = error.database ? ` on ${error.database}` : ''
+    // a user error stopped the run before the migration ran: do not say it failed
     const title = error.version
-      ? `Migration ${migrationLabel(error.version, step?.name ?? '')} failed${error.database ? ` on ${error.database}` : ''}`
+      ? error.kind === 'user'
+        ? `Cannot plan migration ${label}${on}`
+        : `Migration ${label} failed${on}`
       : `${ACTION_NAME}: ${error.kind === 'sql' ? 'SQL' : error.kind} error`
     out.push(
       clean({
