@@ -37,6 +37,16 @@ export async function runAction(): Promise<void> {
     runUrl: runUrl(),
   })
 
+  // findings about the pull request's own changes, for the summary and the comment; never throws
+  const { addPullRequestChanges } = await import('./github/pull-request-changes.js')
+  await addPullRequestChanges(result, {
+    projectDir: settings.projectDir,
+    migrationsDir: settings.migrationsDir,
+    cwd: process.cwd(),
+    env: process.env,
+    info: (m) => core.info(redact(m, settings.secrets)),
+  })
+
   // before the summary, so a comment warning shows there; it never throws
   const { commentOnPullRequest } = await import('./github/post-comment.js')
   const comment = await commentOnPullRequest(settings, result)

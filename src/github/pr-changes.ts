@@ -222,7 +222,9 @@ export function prChangeFindings(changes: PrChanges, options: ChangeFindingOptio
   const parse = (p: string) => parseMigrationPath(p, options.migrationsDir)
   const addedVersions = new Set<string>()
 
-  for (const path of changes.added) {
+  // git lists down.sql before up.sql: a merge-order finding should point at the up file
+  const upFirst = (p: string) => (parse(p)?.direction === 'up' ? 0 : 1)
+  for (const path of [...changes.added].sort((a, b) => upFirst(a) - upFirst(b))) {
     const m = parse(path)
     if (!m) continue
     addedVersions.add(`${m.directory}\u0000${m.version}`)
