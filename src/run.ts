@@ -7,8 +7,15 @@ import { resolve } from 'node:path'
 import { UserError } from './errors.js'
 import { planDatabase, remainingSteps, roundTripBlockers, transactionFindings } from './plan/index.js'
 import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
-import { buildMetadata, listDatabases, listSeeds, readConfig, readMigrations } from './project/index.js'
-import type { DatabaseMigrations, ProjectConfig } from './project/types.js'
+import {
+  buildMetadata,
+  listDatabases,
+  listSeeds,
+  readConfig,
+  readMigrations,
+  type BuiltMetadata,
+} from './project/index.js'
+import type { DatabaseMigrations, ProjectConfig, SeedFile } from './project/types.js'
 import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
 import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
 import type { Settings } from './settings.js'
@@ -53,11 +60,15 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
 
     const databases = selectDatabases(config, settings)
     const local = databases.map((db) => readMigrations(config, db))
+    // Everything the run reads is read before anything is written: a broken metadata file or a
+    // missing seed must fail here, not after the migrations have committed.
+    const built = settings.metadata === 'skip' ? undefined : buildMetadata(config)
+    const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
     targets = await openTargets(settings, config, io)
     result.target = targets.migrations.info
     if (targets.metadata && targets.metadata !== targets.migrations)
       result.metadataTarget = targets.metadata.info
-    await connectSources(config, settings, targets, result)
+    await connectSources(config, settings, built, targets, result)
     const embedded = targets.migrations.info.kind === 'embedded'
     const request = embedded ? embeddedRequest(settings, result) : settings.request
 
@@ -95,8 +106,9 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       if (settings.dryRun === 'rehearse' && embedded) markRehearsed(result)
     }
 
-    if (!result.error) await applyMetadata(config, settings, targets, result, io)
-    if (!result.error) await applySeeds(config, settings, targets.migrations, databases, result, io)
+    if (!result.error) await applyMetadata(config, settings, built, targets, result, io)
+    if (!result.error)
+      await applySeeds(config, settings, seedFiles, targets.migrations, databases, result, io)
     if (!result.error) result.status = finalStatus(settings, result)
   } catch (e) {
     result.error = e instanceof RunFailure ? e.info : toErrorInfo(e)
@@ -113,12 +125,12 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
 async function connectSources(
   config: ProjectConfig,
   settings: Settings,
+  built: BuiltMetadata | undefined,
   targets: Targets,
   result: Result,
 ): Promise<void> {
   if (config.version < 3 || settings.metadata === 'skip' || settings.dryRun !== false) return
   if (!targets.metadata || targets.metadata !== targets.migrations) return
-  const built = buildMetadata(config)
   if (!built) return
   const added = await targets.metadata.connectSources(built.metadata)
   if (added.length)
@@ -380,6 +392,7 @@ function markRehearsed(result: Result): void {
 async function applyMetadata(
   config: ProjectConfig,
   settings: Settings,
+  built: BuiltMetadata | undefined,
   targets: Targets,
   result: Result,
   io: RunIO,
@@ -388,7 +401,6 @@ async function applyMetadata(
     result.metadata = { status: 'skipped', message: 'metadata: skip', inconsistentObjects: [] }
     return
   }
-  const built = buildMetadata(config)
   if (!built) {
     result.metadata = { status: 'skipped', message: 'the project has no metadata', inconsistentObjects: [] }
     return
@@ -436,17 +448,22 @@ async function applyMetadata(
   }
 }
 
+/** The seed files the `seeds` input asks for, across the selected databases. */
+function readSeedFiles(config: ProjectConfig, seeds: true | string[], databases: string[]): SeedFile[] {
+  const names = seeds === true ? undefined : seeds
+  return databases.flatMap((db) => listSeeds(config, db, names))
+}
+
 async function applySeeds(
   config: ProjectConfig,
   settings: Settings,
+  files: SeedFile[],
   target: Target,
   databases: string[],
   result: Result,
   io: RunIO,
 ): Promise<void> {
   if (settings.seeds === false) return
-  const names = settings.seeds === true ? undefined : settings.seeds
-  const files = databases.flatMap((db) => listSeeds(config, db, names))
   if (files.length === 0) {
     result.seeds = { status: 'skipped', files: [] }
     result.notices.push(`no seed files found in ${config.seedsDirectory}/`)
