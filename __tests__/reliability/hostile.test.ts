@@ -585,7 +585,9 @@ describe('credentials: wrong ones fail cleanly, right ones in any URL position w
     expect(m.run.code, m.run.stdout + m.run.stderr).toBe(0)
     expect(m.leaked).toEqual([])
     expect(rows).toEqual([{ version: '1700000000000', dirty: false }])
-    expect(JSON.parse(m.run.outputs.report).target.display).not.toContain(encodeURIComponent(PASSWORD))
+    expect(
+      (JSON.parse(m.run.outputs.report) as { target: { display: string } }).target.display,
+    ).not.toContain(encodeURIComponent(PASSWORD))
   })
 })
 
@@ -610,7 +612,7 @@ function measuringEntry(): string {
   return entry
 }
 
-async function runOk(tree: Tree, check: (r: OkRun, dbUrl: string) => Promise<void>, name: string) {
+async function runOk(tree: Tree, check: (r: OkRun, dbUrl: string) => Promise<void> | void, name: string) {
   const { workspace, projectDir } = workspaceWith(tree)
   const db = await createDatabase('hostile_ok')
   try {
@@ -657,7 +659,7 @@ async function runOk(tree: Tree, check: (r: OkRun, dbUrl: string) => Promise<voi
       secretsLeaked: r.leaked.length,
       detail: `${ms} ms, peak RSS ${r.maxRssKb ? Math.round(r.maxRssKb / 1024) : '?'} MB`,
     })
-    if (failure) throw failure
+    if (failure) throw failure as Error
     return r
   } finally {
     await db.drop()
@@ -676,7 +678,7 @@ describe('unusual but valid input is applied exactly as the CLI reads it', () =>
         'migrations/default/1234567890123456789_nineteen/up.sql': 'CREATE TABLE public.t19 (id int);\n',
         'migrations/default/9223372036854775807_largest/up.sql': 'CREATE TABLE public.tmax (id int);\n',
       },
-      async (r) => {
+      (r) => {
         expect(versionsOf(r)).toEqual(['1234567890123456789', '9223372036854775807'])
         expect(r.rows.every((row) => !row.dirty)).toBe(true)
         expect(appliedOutput(r)).toEqual(['1234567890123456789', '9223372036854775807'])
@@ -744,7 +746,7 @@ describe('unusual but valid input is applied exactly as the CLI reads it', () =>
         [`migrations/default/1700000000002_${names[1]}/up.sql`]: 'CREATE TABLE public."ñandú" (id int);\n',
         [`migrations/default/1700000000003_${names[2]}.up.sql`]: 'CREATE TABLE public.dots (id int);\n',
       },
-      async (r) => {
+      (r) => {
         expect(versionsOf(r)).toEqual(['1700000000001', '1700000000002', '1700000000003'])
         const report = JSON.parse(r.run.outputs.report) as { databases: { steps: { name: string }[] }[] }
         expect(report.databases[0].steps.map((s) => s.name)).toEqual(names)
@@ -791,7 +793,7 @@ describe('unusual but valid input is applied exactly as the CLI reads it', () =>
     }
     const r = await runOk(
       tree,
-      async (r) => {
+      (r) => {
         expect(versionsOf(r)).toEqual(versions)
         expect(appliedOutput(r)).toEqual(versions)
       },
