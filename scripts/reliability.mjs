@@ -147,6 +147,17 @@ function render(bySuite) {
   return out.join('\n')
 }
 
-const text = render(load())
-writeFileSync(join(root, 'RELIABILITY.md'), text)
+/** Formatted as the repository formats Markdown, so `npm run format:check` stays clean. */
+async function formatted(text, file) {
+  try {
+    const prettier = await import('prettier')
+    return await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file })
+  } catch {
+    return text
+  }
+}
+
+const file = join(root, 'RELIABILITY.md')
+const text = await formatted(render(load()), file)
+writeFileSync(file, text)
 console.log(text)
