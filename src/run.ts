@@ -7,8 +7,15 @@ import { resolve } from 'node:path'
 import { UserError } from './errors.js'
 import { planDatabase, remainingSteps, roundTripBlockers, transactionFindings } from './plan/index.js'
 import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
-import { type BuiltMetadata, buildMetadata, listDatabases, listSeeds, readConfig, readMigrations } from './project/index.js'
-import type { DatabaseMigrations, ProjectConfig } from './project/types.js'
+import {
+  buildMetadata,
+  listDatabases,
+  listSeeds,
+  readConfig,
+  readMigrations,
+  type BuiltMetadata,
+} from './project/index.js'
+import type { DatabaseMigrations, ProjectConfig, SeedFile } from './project/types.js'
 import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
 import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
 import type { Settings } from './settings.js'
@@ -53,12 +60,15 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
 
     const databases = selectDatabases(config, settings)
     const local = databases.map((db) => readMigrations(config, db))
+    // Everything the run reads is read before anything is written: a broken metadata file or a
+    // missing seed must fail here, not after the migrations have committed.
+    const built = settings.metadata === 'skip' ? undefined : buildMetadata(config)
+    const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
     targets = await openTargets(settings, config, io)
     result.target = targets.migrations.info
     if (targets.metadata && targets.metadata !== targets.migrations)
       result.metadataTarget = targets.metadata.info
-    const metadata = once(() => buildMetadata(config))
-    await connectSources(metadata, config, settings, targets, result)
+    await connectSources(config, settings, built, targets, result)
     const embedded = targets.migrations.info.kind === 'embedded'
     const request = embedded ? embeddedRequest(settings, result) : settings.request
 
@@ -95,8 +105,8 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       if (settings.dryRun === 'rehearse' && embedded) markRehearsed(result)
     }
 
-    await applyMetadata(metadata, config, settings, targets, result, io)
-    await applySeeds(config, settings, targets.migrations, databases, result, io)
+    await applyMetadata(config, settings, built, targets, result, io)
+    await applySeeds(config, settings, seedFiles, targets.migrations, databases, result, io)
     result.status = finalStatus(settings, result)
   } catch (e) {
     result.error = e instanceof RunFailure ? e.info : toErrorInfo(e)
@@ -111,15 +121,14 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
 
 /** A fresh Hasura server has no sources yet: connect the ones the metadata declares first, as `hasura deploy` does. */
 async function connectSources(
-  metadata: () => BuiltMetadata | undefined,
   config: ProjectConfig,
   settings: Settings,
+  built: BuiltMetadata | undefined,
   targets: Targets,
   result: Result,
 ): Promise<void> {
   if (config.version < 3 || settings.metadata === 'skip' || settings.dryRun !== false) return
   if (!targets.metadata || targets.metadata !== targets.migrations) return
-  const built = metadata()
   if (!built) return
   const added = await targets.metadata.connectSources(built.metadata)
   if (added.length)
@@ -348,16 +357,6 @@ async function roundTrip(
   setRoundTrip(result, 'passed')
 }
 
-/** Computes a value on first use only. */
-function once<T>(compute: () => T): () => T {
-  let done = false
-  let value: T
-  return () => {
-    if (!done) [value, done] = [compute(), true]
-    return value
-  }
-}
-
 /** Several databases fold into one round-trip entry: the worst status wins. */
 function setRoundTrip(result: Result, status: 'passed' | 'skipped' | 'failed', reason?: string): void {
   const rank = { passed: 0, skipped: 1, failed: 2 }
@@ -387,9 +386,9 @@ function markRehearsed(result: Result): void {
 }
 
 async function applyMetadata(
-  metadata: () => BuiltMetadata | undefined,
   config: ProjectConfig,
   settings: Settings,
+  built: BuiltMetadata | undefined,
   targets: Targets,
   result: Result,
   io: RunIO,
@@ -398,7 +397,6 @@ async function applyMetadata(
     result.metadata = { status: 'skipped', message: 'metadata: skip', inconsistentObjects: [] }
     return
   }
-  const built = metadata()
   if (!built) {
     result.metadata = { status: 'skipped', message: 'the project has no metadata', inconsistentObjects: [] }
     return
@@ -446,17 +444,22 @@ async function applyMetadata(
   }
 }
 
+/** The seed files the `seeds` input asks for, across the selected databases. */
+function readSeedFiles(config: ProjectConfig, seeds: true | string[], databases: string[]): SeedFile[] {
+  const names = seeds === true ? undefined : seeds
+  return databases.flatMap((db) => listSeeds(config, db, names))
+}
+
 async function applySeeds(
   config: ProjectConfig,
   settings: Settings,
+  files: SeedFile[],
   target: Target,
   databases: string[],
   result: Result,
   io: RunIO,
 ): Promise<void> {
   if (settings.seeds === false) return
-  const names = settings.seeds === true ? undefined : settings.seeds
-  const files = databases.flatMap((db) => listSeeds(config, db, names))
   if (files.length === 0) {
     result.seeds = { status: 'skipped', files: [] }
     result.notices.push(`no seed files found in ${config.seedsDirectory}/`)

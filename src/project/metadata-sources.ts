@@ -6,7 +6,7 @@
  * target is parsed and its own includes resolve from its directory, anything else becomes the
  * file's text. Unlike the CLI we refuse includes that leave the metadata directory and loops.
  */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, sep } from 'node:path'
 import { defineScalarTag, type Schema } from 'js-yaml'
 import { UserError } from '../errors.js'
@@ -126,6 +126,14 @@ class Resolver {
       throw new UserError(`${at}: !include loop: ${chain.join(' -> ')}`, where)
     }
     if (!existsSync(abs)) throw new UserError(`${at}: !include '${target}': file ${rel} not found`, where)
+    // A symbolic link inside the directory may still lead out of it: compare the real paths too.
+    const real = relative(realpathSync(this.ctx.metadataDir), realpathSync(abs))
+    if (real === '..' || real.startsWith(`..${sep}`) || isAbsolute(real)) {
+      throw new UserError(
+        `${at}: !include '${target}': ${rel} is a symbolic link that leads outside the metadata directory`,
+        where,
+      )
+    }
     if (statSync(abs).isDirectory())
       throw new UserError(`${at}: !include '${target}': ${rel} is a directory`, where)
     const text = readUtf8(abs, rel)

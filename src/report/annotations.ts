@@ -52,8 +52,15 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     )
   }
 
+  // A blocking finding that became the run's error is already the error annotation: never a second ::error.
+  const isRunError = (f: { severity: string; message: string; version?: string }): boolean =>
+    f.severity === 'error' &&
+    safe.error !== undefined &&
+    f.message === safe.error.message &&
+    (f.version ?? '') === (safe.error.version ?? '')
   for (const db of safe.databases) {
     for (const f of db.findings) {
+      if (isRunError(f)) continue
       out.push(
         clean({
           level: f.severity,
