@@ -7,7 +7,12 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-ROXHSQDV.js";
+} from "./chunk-VCMCOVE7.js";
+import "./chunk-D4PATKV5.js";
+import {
+  redact,
+  redactDeep
+} from "./chunk-U7N64FSU.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -18,14 +23,13 @@ import {
   newest,
   nextSteps,
   normalizeDir,
-  redact,
-  redactDeep,
   targetKindLabel
-} from "./chunk-7OGJBYXW.js";
+} from "./chunk-A3BUUVV3.js";
 import "./chunk-6A57OB46.js";
+import "./chunk-3KHHOND4.js";
 import {
   isKnownError
-} from "./chunk-AWZNH2Z3.js";
+} from "./chunk-PFCV7ZFK.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
