@@ -1748,7 +1748,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-3HQPI4SG.js");
+  const { addPullRequestChanges } = await import("./chunk-42JAGNDW.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

@@ -103,6 +103,7 @@ describe('pull-request changes in the report', () => {
     const report = JSON.parse(r.outputs.report) as {
       databases: { findings: Finding[] }[]
       warnings: string[]
+      notices: string[]
     }
     const findings = report.databases[0].findings
     expect(findings.map((f) => [f.kind, f.severity, f.version, f.file])).toEqual([
@@ -111,8 +112,9 @@ describe('pull-request changes in the report', () => {
     ])
     expect(findings[0].message).toContain("older than 1700000000100, the newest migration on 'main'")
     expect(findings[1].message).toContain("Edits 1700000000100_b, which 'main' already has")
-    // the shallow checkout had to fetch the base branch: the action says how to avoid that
-    expect(report.warnings.join('\n')).toContain('fetch-depth: 0')
+    // the shallow checkout had to fetch the base branch: the action says how to avoid that, as a notice
+    expect(report.notices.join('\n')).toContain('fetch-depth: 0')
+    expect(report.warnings.join('\n')).not.toContain('fetch-depth: 0')
 
     expect(r.summary).toMatch(/merge-order.*1700000000050.*older than 1700000000100/)
     expect(r.summary).toMatch(/edited-migration.*1700000000100.*Edits 1700000000100_b/)

@@ -39,6 +39,8 @@ export interface PrChanges {
   baseNewest: Record<string, string>
   /** What history was missing and fetched, or why the comparison is only approximate. */
   warnings: string[]
+  /** What was done to get the history (fetches); advice, not a problem. */
+  notes: string[]
 }
 
 export async function prChanges(options: PrChangesOptions): Promise<PrChanges> {
@@ -47,6 +49,7 @@ export async function prChanges(options: PrChangesOptions): Promise<PrChanges> {
   const depth = options.fetchDepth ?? 50
   const cwd = options.repoRoot
   const warnings: string[] = []
+  const notes: string[] = []
   const git = (...args: string[]) => exec('git', args, { cwd })
   const must = async (...args: string[]): Promise<string> => {
     const r = await git(...args)
@@ -58,7 +61,7 @@ export async function prChanges(options: PrChangesOptions): Promise<PrChanges> {
 
   if ((await git('rev-parse', '--verify', '--quiet', `${baseRefName}^{commit}`)).exitCode !== 0) {
     await must('fetch', '--no-tags', `--depth=${depth}`, remote, fetchBase)
-    warnings.push(
+    notes.push(
       `Fetched the base branch '${options.baseRef}' (the checkout did not have it); \`fetch-depth: 0\` on actions/checkout avoids this.`,
     )
   }
@@ -73,7 +76,7 @@ export async function prChanges(options: PrChangesOptions): Promise<PrChanges> {
     await must('fetch', '--no-tags', `--deepen=${deepen}`, remote, fetchBase, options.headSha)
     mergeBase = await findMergeBase(git, baseRefName, options.headSha)
     if (mergeBase) {
-      warnings.push(
+      notes.push(
         `Fetched more history to find where the branch left '${options.baseRef}'; \`fetch-depth: 0\` on actions/checkout avoids this.`,
       )
     }
@@ -96,7 +99,7 @@ export async function prChanges(options: PrChangesOptions): Promise<PrChanges> {
     '--',
     ...paths,
   )
-  const changes: PrChanges = { added: [], modified: [], deleted: [], baseNewest: {}, warnings }
+  const changes: PrChanges = { added: [], modified: [], deleted: [], baseNewest: {}, warnings, notes }
   const fields = diff.split('\0').filter((f) => f !== '')
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i]

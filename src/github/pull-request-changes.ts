@@ -58,6 +58,7 @@ export async function addPullRequestChanges(
     })
     options.info(`pull request against '${baseRef}': ${describeChanges(changes)}`)
     result.warnings.push(...changes.warnings)
+    result.notices.push(...changes.notes)
     const findings = prChangeFindings(changes, {
       migrationsDir,
       projectDir,

@@ -106,10 +106,12 @@ describe('prChanges', () => {
     // compared with the fork point: main's later migration is not a deletion of this branch
     expect(changes.deleted).toEqual([`${M}/1700000000100_b/down.sql`])
     expect(changes.baseNewest).toEqual({ default: '1700000000200' })
-    expect(changes.warnings).toHaveLength(2)
-    expect(changes.warnings[0]).toContain("Fetched the base branch 'main'")
-    expect(changes.warnings[1]).toContain('Fetched more history')
-    for (const w of changes.warnings) expect(w).toContain('`fetch-depth: 0`')
+    // fetching what a shallow checkout lacks is advice (notices), not a problem (warnings)
+    expect(changes.warnings).toEqual([])
+    expect(changes.notes).toHaveLength(2)
+    expect(changes.notes[0]).toContain("Fetched the base branch 'main'")
+    expect(changes.notes[1]).toContain('Fetched more history')
+    for (const w of changes.notes) expect(w).toContain('`fetch-depth: 0`')
   })
 
   it('a full clone needs no fetch and says nothing', async () => {

@@ -45,7 +45,7 @@ describe('parseMigrationPath', () => {
 })
 
 function changes(partial: Partial<PrChanges>): PrChanges {
-  return { added: [], modified: [], deleted: [], baseNewest: {}, warnings: [], ...partial }
+  return { added: [], modified: [], deleted: [], baseNewest: {}, warnings: [], notes: [], ...partial }
 }
 
 const options = { migrationsDir: 'migrations', projectDir: '.', baseRef: 'main' }
