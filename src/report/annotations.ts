@@ -34,7 +34,7 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
   for (const error of failures(safe)) {
     const step = stepOf(safe, error)
     const title = error.version
-      ? `Migration ${migrationLabel(error.version, step?.name ?? '')} failed${error.database ? ` on ${error.database}` : ''}`
+      ? `Migration ${migrationLabel(error.version, step?.name ?? '')} ${error.kind === 'cancelled' ? 'cancelled' : 'failed'}${error.database ? ` on ${error.database}` : ''}`
       : `${ACTION_NAME}: ${error.kind === 'sql' ? 'SQL' : error.kind} error`
     out.push(
       clean({
