@@ -29,6 +29,11 @@ export interface ActionRunOptions {
   entry?: string
   /** Kill the process with this signal after this many ms (cancellation tests). */
   killAfter?: { ms: number; signal: NodeJS.Signals }
+  /**
+   * Called with everything the process printed so far (stdout then stderr) after each chunk: act on a
+   * point in the run (a step finished) rather than on a clock. `kill` sends a signal to the process.
+   */
+  onOutput?: (output: string, kill: (signal: NodeJS.Signals) => void) => void
   timeoutMs?: number
 }
 
@@ -84,8 +89,15 @@ export async function runDistAction(options: ActionRunOptions = {}): Promise<Act
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const kill = (signal: NodeJS.Signals): void => void child.kill(signal)
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString()
+    options.onOutput?.(stdout + stderr, kill)
+  })
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString()
+    options.onOutput?.(stdout + stderr, kill)
+  })
   if (options.killAfter) setTimeout(() => child.kill(options.killAfter!.signal), options.killAfter.ms)
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>

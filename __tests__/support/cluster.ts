@@ -40,6 +40,10 @@ export interface Cluster {
   dataDir: string
   port: number
   stop(): void
+  /** Stops the server at once, as a crash would (`pg_ctl stop -m immediate`), keeping its data. */
+  crash(): void
+  /** Starts the server again on the same data directory and port (crash recovery runs). */
+  restart(): void
 }
 
 /** Starts a throw-away cluster; also used by fault tests that need a server of their own to stop. */
@@ -74,5 +78,8 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
     spawnSync(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...user, encoding: 'utf8' })
     rmSync(base, { recursive: true, force: true })
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir, port, stop }
+  const crash = (): void => run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], user)
+  const restart = (): void =>
+    run(pgCtl, ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start'], user)
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir, port, stop, crash, restart }
 }

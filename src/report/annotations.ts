@@ -39,7 +39,7 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     const title = error.version
       ? error.kind === 'user'
         ? `Cannot plan migration ${label}${on}`
-        : `Migration ${label} failed${on}`
+        : `Migration ${label} ${error.kind === 'cancelled' ? 'cancelled' : 'failed'}${on}`
       : `${ACTION_NAME}: ${error.kind === 'sql' ? 'SQL' : error.kind} error`
     out.push(
       clean({

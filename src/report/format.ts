@@ -119,7 +119,10 @@ export function headline(result: Result): string {
       return applied > 0 ? `Failed after applying ${plural(applied, 'migration')}` : 'Failed'
     }
     case 'cancelled':
-      return 'Cancelled: open transactions were rolled back'
+      // over HTTP a request already sent runs to its end on the server: only the client stopped
+      return result.target.kind === 'hasura'
+        ? 'Cancelled: no further requests were sent'
+        : 'Cancelled: open transactions were rolled back'
   }
 }
 
@@ -220,7 +223,11 @@ export function nextSteps(result: Result): string[] {
           out.push('Fix the input or file named above and re-run; nothing was executed.')
           break
         case 'cancelled':
-          out.push('The run was cancelled: open transactions were rolled back. Re-run when ready.')
+          out.push(
+            result.target.kind === 'hasura'
+              ? 'The run was cancelled: a request already sent to Hasura may still have committed. Re-run when ready: the re-run re-reads the state and applies nothing twice.'
+              : 'The run was cancelled: open transactions were rolled back. Re-run when ready.',
+          )
           break
         case 'internal':
           out.push('This is a bug in hasura-migrate-action: please report it with the log of this run.')

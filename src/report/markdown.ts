@@ -183,10 +183,12 @@ function modeLabel(result: Result): string {
 
 function errorSection(result: Result): Section {
   const error = result.error!
-  const blocks = ['### ❌ What failed', '']
+  // a cancelled job did not fail: say what was interrupted, not that something is broken
+  const cancelled = error.kind === 'cancelled'
+  const blocks = [cancelled ? '### ⛔ What was cancelled' : '### ❌ What failed', '']
   const step = findFailedStep(result)
   const subject = error.version
-    ? `Migration ${code(migrationLabel(error.version, step?.name ?? ''))}${step ? ` (${step.direction})` : ''} failed`
+    ? `${cancelled ? 'Cancelled during migration' : 'Migration'} ${code(migrationLabel(error.version, step?.name ?? ''))}${step ? ` (${step.direction})` : ''}${cancelled ? '' : ' failed'}`
     : result.metadata.status === 'failed'
       ? `The metadata was not applied${result.metadata.inconsistentObjects.length > 0 ? ': it is inconsistent (the objects are listed under Metadata)' : ''}`
       : kindTitle(error.kind)
@@ -208,7 +210,10 @@ function errorSection(result: Result): Section {
     const list = committed.flatMap((d) =>
       d.steps.filter((s) => s.status === 'applied').map((s) => `${code(s.version)} on ${code(d.database)}`),
     )
-    blocks.push('', `Applied before the failure and left in place: ${list.join(', ')}.`)
+    blocks.push(
+      '',
+      `Applied before the ${cancelled ? 'cancellation' : 'failure'} and left in place: ${list.join(', ')}.`,
+    )
   }
   const next = nextSteps(result)
   if (next.length > 0) {

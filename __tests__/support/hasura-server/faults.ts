@@ -6,8 +6,11 @@
 export type FaultTiming = 'before' | 'after'
 
 export type Fault = {
-  /** Only requests to this path (e.g. `/v2/query`) and/or with this body `type` (e.g. `set_catalog_state`). */
-  match?: { path?: string; type?: string }
+  /**
+   * Only requests to this path (e.g. `/v2/query`) and/or with this body `type` (e.g. `set_catalog_state`)
+   * and/or whose body (as JSON text) contains `text` — e.g. a marker of one migration's SQL.
+   */
+  match?: { path?: string; type?: string; text?: string }
   /**
    * `before`: the request never reaches the engine. `after`: the engine did the work (committed), then
    * the answer is lost or replaced — what a timeout or a proxy error after the fact looks like.
@@ -36,9 +39,12 @@ export class Faults {
   }
 
   /** Removes and returns the first queued fault this request matches. */
-  take(path: string, type: string | undefined): Fault | undefined {
+  take(path: string, type: string | undefined, raw = ''): Fault | undefined {
     const i = this.queue.findIndex(
-      (f) => (!f.match?.path || f.match.path === path) && (!f.match?.type || f.match.type === type),
+      (f) =>
+        (!f.match?.path || f.match.path === path) &&
+        (!f.match?.type || f.match.type === type) &&
+        (!f.match?.text || raw.includes(f.match.text)),
     )
     if (i < 0) return undefined
     return this.queue.splice(i, 1)[0]

@@ -233,7 +233,7 @@ export async function startHasuraServer(options: HasuraServerOptions): Promise<H
         body,
       }
       requests.push(entry)
-      const fault = faults.take(path, type)
+      const fault = faults.take(path, type, raw)
       if (fault) entry.fault = fault.kind
       const when = fault?.when ?? 'before'
       const inject = async (): Promise<boolean> => {

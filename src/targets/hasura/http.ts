@@ -164,7 +164,7 @@ export class HasuraHttp {
 
   /** A write: sent once. A lost answer is an `UnknownOutcomeError`; the caller finds out what happened. */
   write<T = unknown>(api: Api, body: unknown, what: string, timeoutMs?: number): Promise<T> {
-    return this.send<T>(api, body, what, timeoutMs)
+    return this.send<T>(api, body, what, timeoutMs, true)
   }
 
   private throwIfCancelled(what: string): void {
@@ -176,6 +176,7 @@ export class HasuraHttp {
     body: unknown,
     what: string,
     timeoutMs = this.options.timeoutMs,
+    write = false,
   ): Promise<T> {
     this.throwIfCancelled(what)
     const headers: Record<string, string> = { accept: 'application/json' }
@@ -198,6 +199,12 @@ export class HasuraHttp {
       })
       text = await res.text()
     } catch (e) {
+      // The server does not stop a request whose client went away: a cancelled write may still commit.
+      if (write && this.options.signal?.aborted) {
+        throw new CancelledError(
+          `cancelled during ${what}, after the request was sent: the server may still finish it and commit; the next run re-reads the state and applies nothing twice`,
+        )
+      }
       this.throwIfCancelled(what)
       if (timeout.aborted) {
         throw new UnknownOutcomeError(

@@ -100,6 +100,8 @@ export function doneByAnotherRun(first: Step[], state: AppliedState, final: Step
 export class SqlExecutor {
   /** Operations share one session: they run one after another. */
   private queue: Promise<unknown> = Promise.resolve()
+  /** The state the caller planned with (its last readState); the next execute on that database starts from it. */
+  private readonly planned = new Map<string, AppliedState>()
 
   constructor(private readonly options: SqlExecutorOptions) {}
 
@@ -118,7 +120,9 @@ export class SqlExecutor {
     const session = await this.options.session()
     try {
       const store = await chooseStateStore(session, this.options.configVersion)
-      return await store.read(session, database)
+      const state = await store.read(session, database)
+      this.planned.set(database, cloneState(state))
+      return state
     } catch (error) {
       if (isKnownError(error)) throw error
       throw new TargetError(
@@ -131,7 +135,11 @@ export class SqlExecutor {
   }
 
   execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return this.serial(() => new ExecuteRun(this.options, request).run())
+    return this.serial(() => {
+      const planned = this.planned.get(request.database)
+      this.planned.delete(request.database)
+      return new ExecuteRun(this.options, request, planned).run()
+    })
   }
 
   /** Every seed file in one transaction (rolled back when rehearsing), under the run's lock. */
@@ -223,6 +231,8 @@ class ExecuteRun {
   constructor(
     private readonly options: SqlExecutorOptions,
     private readonly request: ExecuteRequest,
+    /** The state the caller planned with, when it read one: "applied by another run" is relative to that plan. */
+    private readonly planned?: AppliedState,
   ) {
     // A rehearsal must roll everything back at the end, so it is one transaction whatever was asked.
     this.txMode = request.mode === 'rehearse' ? 'all' : request.transaction
@@ -277,7 +287,9 @@ class ExecuteRun {
     this.checkAborted()
     this.session = await this.options.session()
     this.store = await chooseStateStore(this.session, this.options.configVersion)
-    const firstPlan = this.request.replan(await this.store.read(this.session, this.database))
+    const firstPlan = this.request.replan(
+      this.planned ?? (await this.store.read(this.session, this.database)),
+    )
 
     if (this.txMode === 'per-migration') {
       await this.setSessionTimeouts()
