@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-VCMCOVE7.js";
+} from "./chunk-E3SQBJPX.js";
 import "./chunk-D4PATKV5.js";
 import {
   redact,
@@ -24,7 +24,7 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-A3BUUVV3.js";
+} from "./chunk-Y2TI5Z5I.js";
 import "./chunk-6A57OB46.js";
 import "./chunk-3KHHOND4.js";
 import {

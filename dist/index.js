@@ -8,7 +8,7 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-P5DFJGIO.js";
+} from "./chunk-PFQXMA5D.js";
 import {
   cancellationSignal,
   databaseUrlSecrets,
@@ -16,7 +16,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-VCMCOVE7.js";
+} from "./chunk-E3SQBJPX.js";
 import "./chunk-D4PATKV5.js";
 import {
   redact,
@@ -29,7 +29,7 @@ import {
   compareVersions,
   migrationLabel,
   repoPath
-} from "./chunk-A3BUUVV3.js";
+} from "./chunk-Y2TI5Z5I.js";
 import "./chunk-6A57OB46.js";
 import "./chunk-3KHHOND4.js";
 import {
@@ -1571,7 +1571,7 @@ function annotationsOf(result, options = {}) {
     const step = stepOf(safe, error2);
     const label = error2.version ? migrationLabel(error2.version, step?.name ?? "") : "";
     const on = error2.database ? ` on ${error2.database}` : "";
-    const title = error2.version ? error2.kind === "user" ? `Cannot plan migration ${label}${on}` : `Migration ${label} failed${on}` : `${ACTION_NAME}: ${error2.kind === "sql" ? "SQL" : error2.kind} error`;
+    const title = error2.version ? error2.kind === "user" ? `Cannot plan migration ${label}${on}` : `Migration ${label} ${error2.kind === "cancelled" ? "cancelled" : "failed"}${on}` : `${ACTION_NAME}: ${error2.kind === "sql" ? "SQL" : error2.kind} error`;
     out.push(
       clean({
         level: "error",
@@ -1748,7 +1748,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-42JAGNDW.js");
+  const { addPullRequestChanges } = await import("./chunk-G3SXEPYJ.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1756,7 +1756,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-R64X4PDF.js");
+  const { commentOnPullRequest } = await import("./chunk-5EXCCV63.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
