@@ -82,8 +82,9 @@ function render(bySuite) {
     ],
     ['Property tests passed', cell(properties, `${count(properties, 'passed')} / ${properties.length}`)],
     [
-      'Secret-leak cases passed',
-      cell(secrets, `${count(secrets, 'passed', 'clean-failure', 'survived')} / ${secrets.length}`),
+      // every dist/index.js run given a secret, in any suite, is scanned by the shared action runner
+      'Action runs given secrets, scanned / clean',
+      cell(secrets, `${secrets.length} / ${count(secrets, 'passed')}`),
     ],
     ['Secrets leaked (all suites)', cell(all, String(sum(all, 'secretsLeaked')))],
     [

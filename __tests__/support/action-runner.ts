@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
+import { record, scanForSecrets } from '../reliability/support/record.js'
 import { repoRoot } from './shared.js'
 
 export interface ActionRun {
@@ -104,7 +106,7 @@ export async function runDistAction(options: ActionRunOptions = {}): Promise<Act
     child.on('close', (c, s) => resolve([c, s])),
   )
   clearTimeout(timer)
-  return {
+  const run: ActionRun = {
     code,
     signal,
     stdout,
@@ -113,4 +115,54 @@ export async function runDistAction(options: ActionRunOptions = {}): Promise<Act
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
     annotations: stdout.split('\n').filter((l) => /^::(error|warning|notice)\b/.test(l)),
   }
+  scanRun(run, options.inputs ?? {})
+  return run
 }
+
+/** The secrets a run was given: the admin secret, the database password (as given and decoded), the token. */
+function secretsOf(inputs: Record<string, string>): string[] {
+  const out: string[] = []
+  if (inputs['admin-secret']) out.push(inputs['admin-secret'])
+  if (inputs['github-token']) out.push(inputs['github-token'])
+  for (const key of ['database-url', 'endpoint']) {
+    try {
+      const url = new URL(inputs[key] ?? '')
+      // a password equal to the user name (postgres:postgres) would match every mention of the user
+      if (url.password && url.password !== url.username)
+        out.push(url.password, decodeURIComponent(url.password))
+      const pw = url.searchParams.get('password')
+      if (pw) out.push(pw)
+    } catch {
+      // not a URL: nothing to extract
+    }
+  }
+  return [...new Set(out.filter((s) => s.length >= 6))]
+}
+
+/**
+ * Every run of the action, in every suite, is scanned for the secrets it was given: stdout (less the
+ * `::add-mask::` commands that register them), stderr, the summary and the outputs. A leak fails the test.
+ */
+function scanRun(run: ActionRun, inputs: Record<string, string>): void {
+  const secrets = secretsOf(inputs)
+  if (secrets.length === 0) return
+  const texts = [
+    run.stdout.replace(/^::add-mask::.*$/gm, ''),
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.outputs),
+  ]
+  const leaked = scanForSecrets(texts, secrets)
+  const name = expect.getState().currentTestName ?? 'unnamed run'
+  record({
+    suite: 'secrets',
+    name: `${name} #${(scanned.get(name) ?? 0) + 1}`,
+    outcome: leaked.length === 0 ? 'passed' : 'failed',
+    secretsLeaked: leaked.length,
+  })
+  scanned.set(name, (scanned.get(name) ?? 0) + 1)
+  if (leaked.length > 0)
+    throw new Error(`a secret given to the action leaked into its output (${leaked.length} value(s))`)
+}
+
+const scanned = new Map<string, number>()
