@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-E3SQBJPX.js";
-import "./chunk-D4PATKV5.js";
+} from "./chunk-YKU25BBR.js";
+import "./chunk-54KUJ4JO.js";
 import {
   redact,
   redactDeep
@@ -26,10 +26,10 @@ import {
   targetKindLabel
 } from "./chunk-Y2TI5Z5I.js";
 import "./chunk-6A57OB46.js";
-import "./chunk-3KHHOND4.js";
+import "./chunk-CLNDQJZY.js";
 import {
   isKnownError
-} from "./chunk-PFCV7ZFK.js";
+} from "./chunk-57O7MMI3.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts

@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-E3SQBJPX.js";
-import "./chunk-D4PATKV5.js";
+} from "./chunk-YKU25BBR.js";
+import "./chunk-54KUJ4JO.js";
 import {
   redact,
   redactDeep
@@ -31,10 +31,10 @@ import {
   repoPath
 } from "./chunk-Y2TI5Z5I.js";
 import "./chunk-6A57OB46.js";
-import "./chunk-3KHHOND4.js";
+import "./chunk-CLNDQJZY.js";
 import {
   isKnownError
-} from "./chunk-PFCV7ZFK.js";
+} from "./chunk-57O7MMI3.js";
 import {
   __export,
   __toESM
@@ -1748,7 +1748,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-G3SXEPYJ.js");
+  const { addPullRequestChanges } = await import("./chunk-DYXUQMPD.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

@@ -85,10 +85,3 @@ export function goExt(p: string): string {
   }
   return ''
 }
-
-/** 1-based line of a character offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
-  return line
-}

@@ -59,3 +59,6 @@ export class LineCounter {
     return this.line
   }
 }
+
+/** A BOM is not whitespace to PostgreSQL; a space of the same length keeps every offset. */
+export const blankBom = (text: string): string => (text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text)

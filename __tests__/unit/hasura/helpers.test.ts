@@ -7,14 +7,10 @@ import { displayEndpoint, HasuraHttp } from '../../../src/targets/hasura/http.js
 import { locateFailure, locateStatement, type OwnedPart } from '../../../src/targets/hasura/locate.js'
 import { inconsistentObjectsOf } from '../../../src/targets/hasura/metadata.js'
 import { xmlCellJson } from '../../../src/targets/hasura/state-sql.js'
-import {
-  blankBom,
-  dollarTag,
-  lineAt,
-  offsetOfByte,
-  offsetOfPosition,
-  skipTrivia,
-} from '../../../src/targets/hasura/sql-text.js'
+import { ByteOffsets } from '../../../src/sql/offsets.js'
+import { blankBom, lineAt, offsetOfPosition } from '../../../src/sql/position.js'
+import { skipTrivia } from '../../../src/sql/trivia.js'
+import { dollarTag } from '../../../src/targets/hasura/sql-text.js'
 
 describe('HasuraHttp URLs and redaction', () => {
   it('joins the endpoint path prefix with each API path (§1.3)', () => {
@@ -57,7 +53,7 @@ describe('SQL text positions', () => {
     const text = 'SELECT \u{1F600} x; SELECT y'
     // PostgreSQL counts the emoji as one character; JavaScript as two units.
     expect(text.slice(offsetOfPosition(text, 11))).toBe('; SELECT y')
-    expect(offsetOfByte('é;x', 3)).toBe(2)
+    expect(new ByteOffsets('é;x').toIndex(3)).toBe(2)
     expect(lineAt('a\nb\nc', 4)).toBe(3)
     expect(skipTrivia('  -- c\n /* d */ SELECT', 0)).toBe(16)
     expect(blankBom('\uFEFFSELECT 1')).toBe(' SELECT 1')

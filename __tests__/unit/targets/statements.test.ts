@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lineAt, offsetOfPosition, splitStatements } from '../../../src/targets/sql/statements.js'
+import { lineAt, offsetOfPosition } from '../../../src/sql/position.js'
+import { splitStatements } from '../../../src/targets/sql/statements.js'
 
 describe('splitStatements (local splitter)', () => {
   it('splits on top-level semicolons only, with start lines and offsets', () => {

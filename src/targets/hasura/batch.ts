@@ -4,7 +4,7 @@
  */
 import { UserError } from '../../errors.js'
 import type { Step } from '../../plan/types.js'
-import { blankBom } from './sql-text.js'
+import { blankBom } from '../../sql/position.js'
 
 /** A piece of SQL from the project: a migration file, a config 1 `run_sql` item, a seed file. */
 export interface SqlPart {

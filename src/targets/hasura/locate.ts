@@ -6,7 +6,7 @@
  */
 import type { PgErrorFields } from '../../errors.js'
 import type { Batch, SqlPart } from './batch.js'
-import { lineAt, offsetOfPosition } from './sql-text.js'
+import { lineAt, offsetOfPosition } from '../../sql/position.js'
 import { parseStatements } from './statements.js'
 
 export interface OwnedPart {

@@ -27,8 +27,9 @@ import { errorInfoOf, redactInfo, seconds, sqlErrorInfo } from './error-info.js'
 import { driverErrorFields, type DriverErrorFields, type ScriptOutcome, type SqlSession } from './session.js'
 import { chooseStateStore, type StateStore } from './state-store.js'
 import { splitStatements as parseSplit } from '../../sql/split.js'
-import { lineAt, offsetOfPosition, splitStatements } from './statements.js'
-import { blankBom, locateError, stepParts } from './step-sql.js'
+import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
+import { splitStatements } from './statements.js'
+import { locateError, stepParts } from './step-sql.js'
 
 /** First key of the advisory lock; the second is `hashtext(<database name>)`. */
 export const LOCK_NAMESPACE = 'hasura-migrate-action'

@@ -5,6 +5,7 @@
  * real parser (`src/sql`); this lexer knows quotes, E'' strings, quoted identifiers, dollar quotes and
  * nested comments, but not `BEGIN ATOMIC` bodies.
  */
+import { lineAt } from '../../sql/position.js'
 import type { Statement } from '../../sql/types.js'
 
 const isIdentStart = (c: string): boolean => /[A-Za-z_\u0080-\uffff]/.test(c)
@@ -84,29 +85,6 @@ export function splitStatements(text: string): Statement[] {
   }
   push()
   return out
-}
-
-/** 1-based line of the 0-based string index `offset` (lines end at `\n`). */
-export function lineAt(text: string, offset: number): number {
-  let line = 1
-  const end = Math.min(offset, text.length)
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++
-  return line
-}
-
-/**
- * String index of PostgreSQL's error `position` (1-based, counted in characters, i.e. code points, of
- * the query string as sent) — a JavaScript index counts astral characters twice.
- */
-export function offsetOfPosition(query: string, pgPosition: number): number {
-  let remaining = Math.max(0, pgPosition - 1)
-  let i = 0
-  while (remaining > 0 && i < query.length) {
-    const code = query.charCodeAt(i)
-    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1
-    remaining--
-  }
-  return Math.min(i, query.length)
 }
 
 /** The statement containing string index `offset`, or the last one starting before it. */

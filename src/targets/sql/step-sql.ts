@@ -2,7 +2,8 @@
 import { UserError } from '../../errors.js'
 import type { Step } from '../../plan/types.js'
 import type { ScriptOutcome } from './session.js'
-import { lineAt, offsetOfPosition, splitStatements, statementAtOffset } from './statements.js'
+import { lineAt, offsetOfPosition } from '../../sql/position.js'
+import { splitStatements, statementAtOffset } from './statements.js'
 
 export interface SqlPart {
   /** File to blame, relative to the project directory. */
@@ -11,9 +12,6 @@ export interface SqlPart {
   /** Config 1 YAML `run_sql` item: errors point at the item's line. */
   yamlLine?: number
 }
-
-/** PostgreSQL rejects a leading byte-order mark; a space keeps every position and line. */
-export const blankBom = (text: string): string => (text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text)
 
 /**
  * The SQL of a step in execution order. Config 1 (legacy CLI, reference §2.6/§5.3): up runs the SQL
