@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-YKU25BBR.js";
+} from "./chunk-OAR5P65R.js";
 import "./chunk-54KUJ4JO.js";
 import {
   redact,

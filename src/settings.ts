@@ -291,15 +291,3 @@ export function databaseUrlSecrets(value: string): string[] {
   }
   return out
 }
-
-/** The URL with its password replaced, for reports. */
-export function redactUrl(value: string): string {
-  try {
-    const url = new URL(value)
-    if (url.password) url.password = '***'
-    if (url.searchParams.has('password')) url.searchParams.set('password', '***')
-    return url.toString()
-  } catch {
-    return '(unparsable URL)'
-  }
-}

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.js'
-import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, parseSettings, redactUrl } from '../../src/settings.js'
+import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, parseSettings } from '../../src/settings.js'
+import { redactUrl } from '../../src/targets/postgres/redact.js'
 import { repoRoot } from '../support/shared.js'
 
 interface ActionYml {
@@ -185,7 +186,7 @@ describe('parseSettings', () => {
         'ghs_t0ken-ABC',
       ]),
     )
-    expect(redactUrl('postgres://app:p%40ss@db:5432/app?sslmode=require')).toBe(
+    expect(redactUrl('postgres://app:p%40ss@db:5432/app?sslmode=require').display).toBe(
       'postgres://app:***@db:5432/app?sslmode=require',
     )
   })
