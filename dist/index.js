@@ -16,7 +16,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-OAR5P65R.js";
+} from "./chunk-KSS2WM4K.js";
 import "./chunk-54KUJ4JO.js";
 import {
   redact,
@@ -30,7 +30,6 @@ import {
   migrationLabel,
   repoPath
 } from "./chunk-Y2TI5Z5I.js";
-import "./chunk-6A57OB46.js";
 import "./chunk-CLNDQJZY.js";
 import {
   isKnownError

@@ -20,7 +20,6 @@ import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/res
 import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
 import type { Settings } from './settings.js'
 import { openTargets, type Targets } from './targets/open.js'
-import { explainEmbeddedFailure } from './targets/embedded/explain.js'
 import type { ExecutionMode, Target } from './targets/target.js'
 
 export interface RunIO {
@@ -310,7 +309,7 @@ async function executeOne(
     io.info(`${out.appliedByAnotherRun.length} version(s) applied by another run meanwhile`)
   }
   if (out.error) {
-    throw new RunFailure(explainFailure(out.error, target))
+    throw new RunFailure(explainFailure(out.error))
   }
 }
 
@@ -350,7 +349,7 @@ async function roundTrip(
     if (out.error) {
       w.result.steps.push(...out.steps.filter((s) => s.status === 'failed'))
       setRoundTrip(result, 'failed', `the ${request.kind} pass failed at version ${out.error.version ?? '?'}`)
-      throw new RunFailure(explainFailure(out.error, target))
+      throw new RunFailure(explainFailure(out.error))
     }
     w.result.after = versionState(out.stateAfter)
   }
@@ -365,10 +364,9 @@ function setRoundTrip(result: Result, status: 'passed' | 'skipped' | 'failed', r
   }
 }
 
-function explainFailure(error: ErrorInfo, target: Target): ErrorInfo {
+/** A generic next step for an SQL failure; targets put their own, more specific remedy first. */
+function explainFailure(error: ErrorInfo): ErrorInfo {
   if (error.remedy) return error
-  const embedded = target.info.kind === 'embedded' ? explainEmbeddedFailure(error) : undefined
-  if (embedded) return { ...error, remedy: embedded }
   if (error.kind === 'sql') {
     return {
       ...error,
