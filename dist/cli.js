@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-KSS2WM4K.js";
-import "./chunk-54KUJ4JO.js";
+} from "./chunk-CF3WY5SI.js";
+import "./chunk-UN53S6VE.js";
 import {
   redact,
   redactDeep

@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-KSS2WM4K.js";
-import "./chunk-54KUJ4JO.js";
+} from "./chunk-CF3WY5SI.js";
+import "./chunk-UN53S6VE.js";
 import {
   redact,
   redactDeep
@@ -1747,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-DYXUQMPD.js");
+  const { addPullRequestChanges } = await import("./chunk-WQQLDO3K.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

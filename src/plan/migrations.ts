@@ -13,7 +13,8 @@ export const MAX_STORABLE_VERSION = 9223372036854775807n
 export function effectiveSide(side: MigrationSide | undefined): MigrationSide | undefined {
   if (!side) return undefined
   const out: MigrationSide = {}
-  if (side.sql && side.sql.text.length > 0) out.sql = side.sql
+  // The size where the scan knew it: a no-op run over thousands of versions reads no file.
+  if (side.sql && (side.sql.size ?? side.sql.text.length) > 0) out.sql = side.sql
   if (side.yaml && side.yaml.steps.length > 0) out.yaml = side.yaml
   return out.sql || out.yaml ? out : undefined
 }

@@ -177,7 +177,7 @@ class Scanner {
         throw fileError(e, path, where())
       }
       if (size === 0) return
-      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where) })
+      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where, size) })
       return
     }
     let bytes: Buffer
@@ -259,7 +259,7 @@ export function readYamlSteps(text: string, path: string, where: Where = {}): Ya
 }
 
 /** A SqlFile whose `text` (and marker flag) are read from disk when first asked for. */
-export function lazySqlFile(abs: string, path: string, where: () => Where): SqlFile {
+export function lazySqlFile(abs: string, path: string, where: () => Where, size?: number): SqlFile {
   let text: string | undefined
   const load = (): string => {
     if (text !== undefined) return text
@@ -272,7 +272,7 @@ export function lazySqlFile(abs: string, path: string, where: () => Where): SqlF
     if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
     return (text = bytes.toString('utf8'))
   }
-  const file = { path } as SqlFile
+  const file = (size === undefined ? { path } : { path, size }) as SqlFile
   Object.defineProperty(file, 'text', { enumerable: true, get: load })
   Object.defineProperty(file, 'noTransaction', {
     enumerable: true,

@@ -28,6 +28,8 @@ export interface SqlFile {
   text: string
   /** First line is exactly `-- hasura:no-transaction` (BOM, spaces and CRLF allowed). */
   noTransaction: boolean
+  /** Bytes on disk, known without reading the text (a scanned file); else `text` decides. */
+  size?: number
 }
 
 /** Config 1 `up.yaml` / `down.yaml`: a list of metadata API calls. */

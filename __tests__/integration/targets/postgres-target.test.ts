@@ -9,7 +9,14 @@ import type { ExecuteResult, StepEvent, Target } from '../../../src/targets/targ
 import { adminUrl, urlFor } from '../../support/database.js'
 import { startCluster, type Cluster } from '../../support/cluster.js'
 import { run } from './support/contract.js'
-import { HASURA_CATALOG_SQL, postgresHarness, stateRows, type OpenedDatabase } from './support/harness.js'
+import {
+  HASURA_CATALOG_SQL,
+  postgresHarness,
+  relationExists,
+  snapshot,
+  stateRows,
+  type OpenedDatabase,
+} from './support/harness.js'
 import { up, versionsOf } from './support/steps.js'
 
 const opened: OpenedDatabase[] = []
@@ -213,6 +220,73 @@ describe('cancellation', () => {
       expect((await db.target.readState('default')).versions.size).toBe(0)
     },
   )
+})
+
+describe('pipelining: migrations sent ahead of the answers', () => {
+  const order = (events: StepEvent[]): string[] =>
+    events.flatMap((e) =>
+      e.type === 'step-started'
+        ? [`start ${e.step.version - V(0)}`]
+        : e.type === 'step-finished'
+          ? [`end ${BigInt(e.result.version) - V(0)}`]
+          : [],
+    )
+
+  it('sends every step before the first answers, and answers in order', async () => {
+    const db = await open()
+    const events: StepEvent[] = []
+    const steps = [1, 2, 3].map((n) => up(V(n), `CREATE TABLE p${n} (id int);`))
+    const r = await run(db.target, steps, { onEvent: (e) => events.push(e) })
+    expect(r.error).toBeUndefined()
+    expect(order(events)).toEqual(['start 1', 'start 2', 'start 3', 'end 1', 'end 2', 'end 3'])
+    expect(r.steps.map((s) => s.status)).toEqual(['applied', 'applied', 'applied'])
+    expect(await stateRows(db)).toEqual([1, 2, 3].map((n) => `${V(n)}:false`))
+  })
+
+  it.each([
+    ['a run-time error (no position)', 'CREATE TABLE f (id int);\nSELECT 1;\nSELECT 1 / 0;', 3, '22012'],
+    ['a syntax error', 'CREATE TABLE f (id int);\nCREATE TABLE (;', 2, '42601'],
+  ])(
+    '%s in step 150 of 300 is blamed on its version, file and line; nothing stays',
+    async (_what, sql, line, sqlstate) => {
+      const db = await open()
+      const before = await snapshot(db)
+      const steps = Array.from({ length: 300 }, (_, k) =>
+        up(
+          V(k + 1),
+          k + 1 === 150 ? sql : `CREATE TABLE q${k + 1} (id int);\nINSERT INTO q${k + 1} VALUES (1);`,
+        ),
+      )
+      const r = await run(db.target, steps)
+      expect(r.error).toMatchObject({
+        kind: 'sql',
+        sqlstate,
+        version: `${V(150)}`,
+        file: steps[149]!.sql!.path,
+        line,
+      })
+      expect(r.steps[148]).toMatchObject({ status: 'not-run', note: 'rolled back' })
+      expect(r.steps[149]).toMatchObject({ status: 'failed' })
+      expect(r.steps.slice(150).every((s) => s.status === 'not-run' && s.note === undefined)).toBe(true)
+      expect(await snapshot(db)).toBe(before)
+      expect(await stateRows(db)).toBeNull()
+    },
+  )
+
+  it('never sends a step that ends or opens a transaction ahead: behind a failure it would commit', async () => {
+    const db = await open()
+    const events: StepEvent[] = []
+    const steps = [
+      up(V(1), 'CREATE TABLE kept (id int);'),
+      up(V(2), 'SELECT 1 / 0;'),
+      up(V(3), 'ROLLBACK;\nCREATE TABLE leaked (id int);'),
+    ]
+    const r = await run(db.target, steps, { onEvent: (e) => events.push(e) })
+    expect(r.error).toMatchObject({ sqlstate: '22012', version: `${V(2)}` })
+    expect(order(events)).toEqual(['start 1', 'start 2', 'end 1', 'end 2'])
+    expect(await relationExists(db, 'leaked')).toBe(false)
+    expect(await relationExists(db, 'kept')).toBe(false)
+  })
 })
 
 describe('timeouts', () => {

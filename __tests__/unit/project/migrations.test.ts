@@ -26,8 +26,12 @@ describe('readMigrations: layouts and names (config 2/3)', () => {
       database: 'default',
       version: 3n,
       name: 'a',
-      up: { sql: { path: 'migrations/default/3_a/up.sql', text: 'select 3;', noTransaction: false } },
-      down: { sql: { path: 'migrations/default/3_a/down.sql', text: 'select -3;', noTransaction: false } },
+      up: {
+        sql: { path: 'migrations/default/3_a/up.sql', text: 'select 3;', noTransaction: false, size: 9 },
+      },
+      down: {
+        sql: { path: 'migrations/default/3_a/down.sql', text: 'select -3;', noTransaction: false, size: 10 },
+      },
     })
     expect(twenty?.up?.sql?.path).toBe('migrations/default/20_b.up.sql')
     expect(twenty?.down?.sql?.path).toBe('migrations/default/20_b.down.sql')
@@ -151,7 +155,12 @@ describe('readMigrations: layouts and names (config 2/3)', () => {
       'migrations/1_idx/down.sql': 'select 1;\n-- hasura:no-transaction\n',
     })
     const [m] = readMigrations(configFor(dir, 2), 'default').migrations
-    expect(m?.up?.sql).toEqual({ path: 'migrations/1_idx/up.sql', text: withBom, noTransaction: true })
+    expect(m?.up?.sql).toEqual({
+      path: 'migrations/1_idx/up.sql',
+      text: withBom,
+      noTransaction: true,
+      size: Buffer.byteLength(withBom),
+    })
     expect(m?.down?.sql?.noTransaction).toBe(false)
   })
 

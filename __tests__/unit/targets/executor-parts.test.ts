@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
 import { connectionError } from '../../../src/targets/postgres/connection-error.js'
 import { sqlErrorInfo } from '../../../src/targets/sql/error-info.js'
-import { doneByAnotherRun, recordFailed, timeoutSettings } from '../../../src/targets/sql/executor.js'
+import {
+  controlsTransaction,
+  doneByAnotherRun,
+  recordFailed,
+  timeoutSettings,
+} from '../../../src/targets/sql/executor.js'
 import { locateError, stepParts } from '../../../src/targets/sql/step-sql.js'
 import { down, up } from '../../integration/targets/support/steps.js'
 
@@ -128,5 +133,31 @@ describe('messages', () => {
     expect(
       explainEmbeddedFailure({ kind: 'sql', sqlstate: '42P01', message: 'relation "x" does not exist' }),
     ).toBeUndefined()
+  })
+})
+
+describe('controlsTransaction', () => {
+  it.each([
+    'BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;',
+    'create table t (id int);\ncommit;',
+    'START TRANSACTION ISOLATION LEVEL SERIALIZABLE;',
+    'SELECT 1; ROLLBACK',
+    '/* first */ END;',
+    'SAVEPOINT s; RELEASE SAVEPOINT s;',
+    "PREPARE TRANSACTION 'x';",
+    'ABORT;',
+  ])('true for a top-level statement that ends or opens a transaction: %s', (sql) => {
+    expect(controlsTransaction(sql)).toBe(true)
+  })
+
+  it.each([
+    'CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;',
+    'DO $body$ BEGIN PERFORM 1; END $body$;',
+    "INSERT INTO log VALUES ('commit; rollback');",
+    '-- begin here\nCREATE TABLE starts (id int);',
+    'CREATE TABLE "commit" (id int);',
+    'SELECT 1;',
+  ])('false where the words are inside bodies, strings, comments or names: %s', (sql) => {
+    expect(controlsTransaction(sql)).toBe(false)
   })
 })

@@ -10,6 +10,8 @@ interface QueryInternals {
 export class PgSession implements SqlSession {
   /** Set once the connection failed: the target opens a new one for the next operation. */
   lost = false
+  /** The client is created with `pipeline: true`: queries are written without waiting for the last answer. */
+  readonly pipelined = true
 
   constructor(
     private readonly client: pg.Client,

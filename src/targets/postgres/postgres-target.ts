@@ -75,6 +75,8 @@ export async function connectPostgres(options: PostgresOptions): Promise<Target>
     application_name: options.applicationName ?? 'hasura-migrate-action',
     connectionTimeoutMillis: options.timeoutMs,
     keepAlive: true,
+    // The executor sends a migration before the previous one answered (`SqlSession.pipelined`).
+    pipeline: true,
   }
   const open = async (): Promise<PgSession> => {
     let client: pg.Client

@@ -29,7 +29,7 @@ import { chooseStateStore, type StateStore } from './state-store.js'
 import { splitStatements as parseSplit } from '../../sql/split.js'
 import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
-import { locateError, stepParts } from './step-sql.js'
+import { locateError, stepParts, type SqlPart } from './step-sql.js'
 
 /** First key of the advisory lock; the second is `hashtext(<database name>)`. */
 export const LOCK_NAMESPACE = 'hasura-migrate-action'
@@ -57,6 +57,26 @@ const NOTE_ROLLED_BACK = 'rolled back'
 const NOTE_OUTSIDE = 'ran outside a transaction'
 const NOTE_NOT_REHEARSED = 'not rehearsed (no-transaction)'
 const NOTE_RECORDED_ONLY = 'recorded only (skip-execution)'
+
+/** Migrations on the wire at once: enough to keep the server busy, few enough to stop soon after a cancel. */
+export const PIPELINE_DEPTH = 64
+
+const CONTROL_WORD = /\b(?:begin|start|commit|end|rollback|abort|savepoint|release|prepare)\b/i
+const CONTROL_STATEMENT = /^(?:begin|start|commit|end|rollback|abort|savepoint|release|prepare)\b/i
+
+/**
+ * Whether SQL has a top-level statement that ends or opens a transaction. Sent behind a failed
+ * migration, such a statement would end the aborted transaction and let what follows it commit, so
+ * it is never sent ahead.
+ */
+export function controlsTransaction(text: string): boolean {
+  return CONTROL_WORD.test(text) && splitStatements(text).some((s) => CONTROL_STATEMENT.test(s.text))
+}
+
+/** A step's SQL with its state statement, sent as one query. */
+function withRecord(text: string, record: string): string {
+  return `${text}\n;\n${record}`
+}
 
 /**
  * The `timeout` as statement and lock limits. A lock wait gives up a little earlier than the
@@ -217,7 +237,7 @@ class ExecuteRun {
   private steps: Step[] = []
   private results: StepResult[] = []
   /** Steps that ran inside the open transaction: their fate is decided by COMMIT or ROLLBACK. */
-  private inTransaction: number[] = []
+  private inTransaction = new Set<number>()
   private openTransaction = false
   private sessionLock = false
   private sessionTimeouts = false
@@ -325,9 +345,17 @@ class ExecuteRun {
       await this.prepareStore()
     }
 
-    for (let i = 0; i < this.steps.length; i++) {
+    for (let i = 0; i < this.steps.length;) {
       this.checkAborted()
-      await this.runStep(i)
+      let end = i
+      while (end < this.steps.length && this.pipelinable(end)) end++
+      if (end - i > 1) {
+        await this.runPipelined(i, end)
+        i = end
+      } else {
+        await this.runStep(i)
+        i++
+      }
     }
     if (this.openTransaction) {
       if (this.request.mode === 'rehearse') await this.rollback()
@@ -360,7 +388,7 @@ class ExecuteRun {
       result.note = NOTE_RECORDED_ONLY
       if (this.txMode === 'per-migration') await this.begin()
       await this.record(i)
-      this.inTransaction.push(i)
+      this.inTransaction.add(i)
       if (this.txMode === 'per-migration') await this.commit()
     } else if (!step.transactional && mode === 'rehearse') {
       result.note = NOTE_NOT_REHEARSED
@@ -371,7 +399,7 @@ class ExecuteRun {
     } else {
       if (this.txMode === 'per-migration') await this.begin()
       if (!(await this.runParts(i))) await this.record(i)
-      this.inTransaction.push(i)
+      this.inTransaction.add(i)
       if (this.txMode === 'per-migration') await this.commit()
     }
     const provisional: StepStatus =
@@ -383,13 +411,12 @@ class ExecuteRun {
   private finish(i: number, started: number, status: StepStatus): void {
     const result = this.results[i]
     result.durationMs = elapsed(started)
-    if (!this.inTransaction.includes(i) || status === 'not-run') result.status = status
+    if (!this.inTransaction.has(i) || status === 'not-run') result.status = status
     this.lastFinished = this.steps[i]
     this.emit({ type: 'step-finished', result: { ...result, status } })
   }
 
-  /** Runs a step's SQL inside the open transaction, each part as one script. */
-  /** Runs a step's SQL in the open transaction; true when its state record went with it. */
+  /** Runs a step's SQL in the open transaction, each part as one script; true when its state record went with it. */
   private async runParts(i: number): Promise<boolean> {
     const step = this.steps[i]
     const parts = stepParts(step)
@@ -401,19 +428,81 @@ class ExecuteRun {
       const part = parts[k]
       const text = blankBom(part.text)
       const carry = record !== undefined && k === parts.length - 1
-      const sent = carry ? `${text}\n;\n${record}` : text
+      const sent = carry ? withRecord(text, record) : text
       const outcome = await this.session.script(sent)
-      if (outcome.error && carry && recordFailed(text, sent, outcome)) this.recordFailed(i, outcome.error)
-      if (outcome.error) {
-        const where = locateError(text, outcome)
-        this.fail(i, outcome.error, {
-          file: part.file,
-          ...(part.yamlLine !== undefined ? { line: part.yamlLine } : where.line ? { line: where.line } : {}),
-          ...(where.statement ? { statement: where.statement } : {}),
-        })
-      }
+      if (outcome.error) this.partFailed(i, part, text, sent, carry, { ...outcome, error: outcome.error })
     }
     return record !== undefined
+  }
+
+  /** Blames a failed query on the step's file (line and statement), or on its state record. */
+  private partFailed(
+    i: number,
+    part: SqlPart,
+    text: string,
+    sent: string,
+    carried: boolean,
+    outcome: ScriptOutcome & { error: DriverErrorFields },
+  ): never {
+    if (carried && recordFailed(text, sent, outcome)) this.recordFailed(i, outcome.error)
+    const where = locateError(text, outcome)
+    this.fail(i, outcome.error, {
+      file: part.file,
+      ...(part.yamlLine !== undefined ? { line: part.yamlLine } : where.line ? { line: where.line } : {}),
+      ...(where.statement ? { statement: where.statement } : {}),
+    })
+  }
+
+  /** Whether step i can be sent before the steps ahead of it answered (see `runPipelined`). */
+  private pipelinable(i: number): boolean {
+    const step = this.steps[i]
+    if (!this.session.pipelined || this.txMode !== 'all' || this.request.mode === 'skip-execution')
+      return false
+    if (!step.transactional) return false
+    const parts = stepParts(step)
+    if (parts.length !== 1 || controlsTransaction(parts[0].text)) return false
+    return this.store?.statement(this.database, step.version, step.direction) !== undefined
+  }
+
+  /**
+   * Steps [from, to) of one transaction, each still its own query (its SQL, then its state record),
+   * written up to PIPELINE_DEPTH ahead of the answers: no round trip per migration. Answers come in
+   * order, so a failure is blamed exactly as when sent one by one; what was sent after it fails in the
+   * aborted transaction (25P02) and the rollback ends it. A step's duration runs from the later of its
+   * sending and the previous answer to its own answer.
+   */
+  private async runPipelined(from: number, to: number): Promise<void> {
+    const status: StepStatus = this.request.mode === 'rehearse' ? 'rehearsed' : 'applied'
+    const inFlight: {
+      i: number
+      part: SqlPart
+      text: string
+      sent: string
+      at: number
+      outcome: Promise<ScriptOutcome>
+    }[] = []
+    let next = from
+    const send = (): void => {
+      const i = next++
+      const step = this.steps[i]
+      const [part] = stepParts(step)
+      const text = blankBom(part.text)
+      const sent = withRecord(text, this.store!.statement(this.database, step.version, step.direction)!)
+      this.emit({ type: 'step-started', step })
+      inFlight.push({ i, part, text, sent, at: now(), outcome: this.session.script(sent) })
+    }
+    while (next < to && inFlight.length < PIPELINE_DEPTH) send()
+    let previous = now()
+    for (let head = inFlight.shift(); head; head = inFlight.shift()) {
+      const outcome = await head.outcome
+      if (outcome.error)
+        this.partFailed(head.i, head.part, head.text, head.sent, true, { ...outcome, error: outcome.error })
+      this.inTransaction.add(head.i)
+      this.finish(head.i, Math.max(previous, head.at), status)
+      previous = now()
+      this.checkAborted()
+      if (next < to) send()
+    }
   }
 
   /**
@@ -452,7 +541,7 @@ class ExecuteRun {
     }
     await this.begin()
     await this.record(i)
-    this.inTransaction.push(i)
+    this.inTransaction.add(i)
     await this.commit()
     if (this.txMode === 'all' && i < this.steps.length - 1) {
       await this.begin()
@@ -515,7 +604,7 @@ class ExecuteRun {
     const base = this.lastFinished
       ? `cancelled after version ${this.lastFinished.version}`
       : 'cancelled before any migration ran'
-    return this.inTransaction.length > 0 && this.openTransaction
+    return this.inTransaction.size > 0 && this.openTransaction
       ? `${base}; the open transaction was rolled back`
       : base
   }
@@ -528,7 +617,7 @@ class ExecuteRun {
 
   private async commit(): Promise<void> {
     const committed = this.inTransaction
-    this.inTransaction = []
+    this.inTransaction = new Set()
     this.openTransaction = false
     try {
       await this.control('COMMIT')
@@ -547,7 +636,7 @@ class ExecuteRun {
   /** Rolls back what is open (never throws: the connection may be gone). */
   private async rollback(): Promise<void> {
     const undone = this.inTransaction
-    this.inTransaction = []
+    this.inTransaction = new Set()
     if (this.openTransaction && !this.sessionLost) {
       this.openTransaction = false
       const outcome = await this.session

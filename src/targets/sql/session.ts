@@ -21,6 +21,11 @@ export interface ScriptOutcome {
 }
 
 export interface SqlSession {
+  /**
+   * Whether scripts may be sent before the previous one answered (each still runs alone, in order).
+   * A network session saves a round trip per migration; an in-process one has none to save.
+   */
+  readonly pipelined?: boolean
   /** One statement, parameters as `$1`… (extended protocol). Rejects with the driver's error. */
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>
   /**
