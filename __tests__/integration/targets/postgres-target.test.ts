@@ -262,7 +262,7 @@ describe('pipelining: migrations sent ahead of the answers', () => {
         kind: 'sql',
         sqlstate,
         version: `${V(150)}`,
-        file: steps[149]!.sql!.path,
+        file: steps[149].sql!.path,
         line,
       })
       expect(r.steps[148]).toMatchObject({ status: 'not-run', note: 'rolled back' })
