@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-CF3WY5SI.js";
-import "./chunk-UN53S6VE.js";
+} from "./chunk-GANDMDXS.js";
+import "./chunk-P3B5ES4M.js";
 import {
   redact,
   redactDeep

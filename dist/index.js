@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-CF3WY5SI.js";
-import "./chunk-UN53S6VE.js";
+} from "./chunk-GANDMDXS.js";
+import "./chunk-P3B5ES4M.js";
 import {
   redact,
   redactDeep
@@ -1747,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-WQQLDO3K.js");
+  const { addPullRequestChanges } = await import("./chunk-XP2NDOHT.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

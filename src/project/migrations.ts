@@ -6,7 +6,7 @@
  * direction fail; anything else is silently ignored.
  */
 import { isUtf8 } from 'node:buffer'
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { readdirSync, readFileSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import { UserError, type Where } from '../errors.js'
 import { compareNames, decodeUtf8, fileError, joinPosix, relativePosix, statFollow } from './files.js'
@@ -135,23 +135,18 @@ class Scanner {
 
   /** `<version>_<name>/`: each regular file is parsed as `<dir>.<file>`; sub-directories are skipped. */
   private versionDirectory(dirName: string): void {
-    const dirAbs = `${this.abs}/${dirName}`
-    const dirRel = joinPosix(this.rel, dirName)
-    let entries: Dirent[]
+    let names: string[]
     try {
-      entries = readdirSync(dirAbs, { withFileTypes: true })
+      // Names only: `file` stats just the names that can match, which gives type and size at once.
+      names = readdirSync(`${this.abs}/${dirName}`)
     } catch (e) {
-      throw fileError(e, dirRel, { database: this.database })
+      throw fileError(e, joinPosix(this.rel, dirName), { database: this.database })
     }
-    for (const f of entries) {
-      if (f.isDirectory()) continue
-      if (!f.isFile() && !f.isSymbolicLink()) continue
-      this.file(`${dirName}.${f.name}`, joinPosix(dirName, f.name), f.isSymbolicLink())
-    }
+    for (const name of names) this.file(`${dirName}.${name}`, `${dirName}/${name}`)
   }
 
   /** `parseName` is what the CLI's regex sees; `relInDir` the path below the database directory. */
-  private file(parseName: string, relInDir: string, isLink = false): void {
+  private file(parseName: string, relInDir: string): void {
     const m = this.pattern.exec(parseName)
     if (!m) return
     const kind = m[4] === 'sql' ? 'sql' : m[4] === 'yaml' && this.config.version === 1 ? 'yaml' : undefined
@@ -161,23 +156,15 @@ class Scanner {
     const abs = `${this.abs}/${relInDir}` // names from readdir: plain concatenation is enough
     const path = joinPosix(this.rel, relInDir)
     const where = (): Where => ({ file: path, database: this.database, version: version.toString() })
-    if (isLink) {
-      const st = statFollow(abs, path, where())
-      if (!st) throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where())
-      if (!st.isFile()) return
-    }
+    // Links are followed (the CLI's filepath.EvalSymlinks); a dangling one fails, a directory is skipped.
+    const st = statFollow(abs, path, { file: path, database: this.database })
+    if (!st) throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where())
+    if (!st.isFile()) return
+    if (st.size === 0) return // a 0-byte file does not exist for the CLI
     const side = m[3] as Direction
     if (kind === 'sql') {
-      // Only the size decides whether the version exists (0 bytes: it does not); the text is read on first use,
-      // so a run reads only the files it plans (a no-op run with thousands applied reads none).
-      let size: number
-      try {
-        size = statSync(abs).size
-      } catch (e) {
-        throw fileError(e, path, where())
-      }
-      if (size === 0) return
-      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where, size) })
+      // The text is read on first use: a run reads only the files it plans (a no-op run reads none).
+      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where, st.size) })
       return
     }
     let bytes: Buffer
@@ -186,7 +173,7 @@ class Scanner {
     } catch (e) {
       throw fileError(e, path, where())
     }
-    if (bytes.length === 0) return // a 0-byte file does not exist for the CLI
+    if (bytes.length === 0) return // emptied since the stat: as if absent
     if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
     const yaml = readYamlSteps(bytes.toString('utf8'), path, where())
     if (yaml.steps.length === 0) return // an empty list is an empty file
@@ -272,11 +259,15 @@ export function lazySqlFile(abs: string, path: string, where: () => Where, size?
     if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
     return (text = bytes.toString('utf8'))
   }
-  const file = (size === undefined ? { path } : { path, size }) as SqlFile
-  Object.defineProperty(file, 'text', { enumerable: true, get: load })
-  Object.defineProperty(file, 'noTransaction', {
-    enumerable: true,
-    get: () => hasNoTransactionMarker(load()),
-  })
-  return file
+  // Accessors in the literal: own, enumerable properties, as if the text had been read.
+  const file = {
+    path,
+    get text(): string {
+      return load()
+    },
+    get noTransaction(): boolean {
+      return hasNoTransactionMarker(load())
+    },
+  }
+  return size === undefined ? file : Object.assign(file, { size })
 }
