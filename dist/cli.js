@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-GANDMDXS.js";
+} from "./chunk-JEUOUM6H.js";
 import "./chunk-P3B5ES4M.js";
 import {
   redact,

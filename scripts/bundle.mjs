@@ -1,7 +1,7 @@
 // Bundles src/index.ts (the action) and src/cli.ts (the local CLI) into dist/ with esbuild, and copies the
 // WASM and data files PGlite and libpg-query load at run time next to the bundle. ncc cannot bundle them.
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -35,6 +35,21 @@ const pgNodeStreams = {
     })
   },
 }
+
+/**
+ * A data directory initialised by PGlite (its own dumpDataDir): the embedded target starts from a copy
+ * instead of running initdb in WebAssembly (about 1 s instead of 3 s here). initdb output is not
+ * reproducible (system identifier, timestamps), so the dump made for the installed PGlite version is
+ * kept from one bundle to the next: check-dist compares a fresh bundle with the committed dist/.
+ */
+const DATADIR = 'pglite-datadir.tar.gz'
+const DATADIR_STAMP = 'pglite-datadir.version'
+const pgliteVersion = JSON.parse(readFileSync(join(pglite, '..', 'package.json'), 'utf8')).version
+const stampedDatadir = (() => {
+  const stamp = join(dist, DATADIR_STAMP)
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== pgliteVersion) return undefined
+  return existsSync(join(dist, DATADIR)) ? readFileSync(join(dist, DATADIR)) : undefined
+})()
 
 rmSync(dist, { recursive: true, force: true })
 mkdirSync(dist, { recursive: true })
@@ -73,3 +88,14 @@ for (const ext of readdirSync(pglite).filter((f) => f.endsWith('.tar.gz')))
   assets.push([join(pglite, ext), ext])
 for (const [from, to] of assets) copyFileSync(from, join(dist, to))
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n')
+
+let datadir = stampedDatadir
+if (!datadir) {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const db = await PGlite.create()
+  datadir = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer())
+  await db.close()
+  console.log(`bundle: made ${DATADIR} for PGlite ${pgliteVersion} (commit it with dist/)`)
+}
+writeFileSync(join(dist, DATADIR), datadir)
+writeFileSync(join(dist, DATADIR_STAMP), `${pgliteVersion}\n`)

@@ -63,7 +63,7 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     // missing seed must fail here, not after the migrations have committed.
     const built = settings.metadata === 'skip' ? undefined : buildMetadata(config)
     const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
-    targets = await openTargets(settings, config, io)
+    targets = await openTargets(settings, config, io, () => projectSql(local, seedFiles))
     result.target = targets.migrations.info
     if (targets.metadata && targets.metadata !== targets.migrations)
       result.metadataTarget = targets.metadata.info
@@ -443,6 +443,22 @@ async function applyMetadata(
 }
 
 /** The seed files the `seeds` input asks for, across the selected databases. */
+/** Every SQL text of the run: migrations both ways (files and config 1 run_sql items) and seeds. */
+function* projectSql(local: DatabaseMigrations[], seeds: SeedFile[]): Generator<string> {
+  for (const db of local) {
+    for (const m of db.migrations) {
+      for (const side of [m.up, m.down]) {
+        if (side?.sql) yield side.sql.text
+        for (const step of side?.yaml?.steps ?? []) {
+          const sql = (step.args as { sql?: unknown } | null)?.sql
+          if (typeof sql === 'string') yield sql
+        }
+      }
+    }
+  }
+  for (const seed of seeds) yield seed.text
+}
+
 function readSeedFiles(config: ProjectConfig, seeds: true | string[], databases: string[]): SeedFile[] {
   const names = seeds === true ? undefined : seeds
   return databases.flatMap((db) => listSeeds(config, db, names))

@@ -1,5 +1,5 @@
 /** dist/index.js run as GitHub runs it, against the harness's real PostgreSQL and the embedded database. */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,6 +42,28 @@ describe('the action on the example project', () => {
     expect(report.target.kind).toBe('embedded')
     expect(report.target.serverVersion).toMatch(/PostgreSQL 1\d/)
     expect(report.roundTrip?.status).toBe('passed')
+  }, 120_000)
+
+  it('on the embedded database, creates the contrib extensions the project names', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'hma-ext-'))
+    const dir = join(workspace, 'hasura')
+    mkdirSync(join(dir, 'migrations/default/1_uuids'), { recursive: true })
+    writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
+    writeFileSync(
+      join(dir, 'migrations/default/1_uuids/up.sql'),
+      'CREATE EXTENSION IF NOT EXISTS "uuid-ossp";\nCREATE EXTENSION earthdistance CASCADE;\n' +
+        'CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), at cube);\nINSERT INTO ids DEFAULT VALUES;\n',
+    )
+    writeFileSync(
+      join(dir, 'migrations/default/1_uuids/down.sql'),
+      'DROP TABLE ids;\nDROP EXTENSION earthdistance;\nDROP EXTENSION cube;\nDROP EXTENSION "uuid-ossp";\n',
+    )
+    const r = await runDistAction({ cwd: workspace, inputs: { 'project-dir': 'hasura' } })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(JSON.parse(r.outputs['applied-versions'])).toEqual(['1'])
+    expect((JSON.parse(r.outputs.report) as { roundTrip?: { status: string } }).roundTrip?.status).toBe(
+      'passed',
+    )
   }, 120_000)
 
   it('applies to PostgreSQL in one run, records CLI state, and a second run applies nothing', async () => {

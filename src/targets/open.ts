@@ -18,7 +18,16 @@ interface OpenIO {
   runUrl?: string
 }
 
-export async function openTargets(settings: Settings, config: ProjectConfig, io: OpenIO): Promise<Targets> {
+/**
+ * `projectSql`: every SQL text the run may execute (migrations both ways, seeds); the embedded
+ * database loads only the extensions they name.
+ */
+export async function openTargets(
+  settings: Settings,
+  config: ProjectConfig,
+  io: OpenIO,
+  projectSql: () => Iterable<string> = () => [],
+): Promise<Targets> {
   const t = settings.target
   const common = { configVersion: config.version, timeoutMs: settings.timeoutMs, signal: io.signal }
   const connectHasura = async (endpoint: string, adminSecret?: string): Promise<HasuraTarget> => {
@@ -32,8 +41,11 @@ export async function openTargets(settings: Settings, config: ProjectConfig, io:
   }
   if (t.kind === 'embedded') {
     io.info('No database-url or endpoint: rehearsing on an embedded PostgreSQL (in this process, empty)')
-    const { startEmbedded } = await import('./embedded/embedded-target.js')
-    const migrations = await startEmbedded(common)
+    const [{ startEmbedded }, { mentionedExtensions }] = await Promise.all([
+      import('./embedded/embedded-target.js'),
+      import('./embedded/extensions.js'),
+    ])
+    const migrations = await startEmbedded({ ...common, extensions: mentionedExtensions(projectSql()) })
     return { migrations, close: () => migrations.close() }
   }
   if (t.kind === 'hasura') {

@@ -29,6 +29,31 @@ export const CONTRIB_EXTENSIONS: Record<string, Loader> = {
 /** Names of the extensions the embedded database can create. */
 export const EMBEDDED_EXTENSIONS: readonly string[] = Object.keys(CONTRIB_EXTENSIONS)
 
+/** Extensions that `CREATE EXTENSION ... CASCADE` of another one needs. */
+const REQUIRES: Record<string, string[]> = { earthdistance: ['cube'] }
+
+const MENTION = new RegExp(
+  `(?<![\\w-])(${EMBEDDED_EXTENSIONS.map((n) => n.replace(/-/g, '\\-')).join('|')})(?![\\w-])`,
+  'gi',
+)
+
+/**
+ * The embedded extensions whose names appear in `texts` (the project's SQL), with what they require.
+ * Loading one takes time at every start; one never named cannot be created, so it is not loaded.
+ */
+export function mentionedExtensions(texts: Iterable<string>): string[] {
+  const found = new Set<string>()
+  for (const text of texts) {
+    for (const m of text.matchAll(MENTION)) {
+      const name = m[1].toLowerCase()
+      found.add(name)
+      for (const required of REQUIRES[name] ?? []) found.add(required)
+    }
+    if (found.size === EMBEDDED_EXTENSIONS.length) break
+  }
+  return EMBEDDED_EXTENSIONS.filter((n) => found.has(n))
+}
+
 /** The `extensions` option of PGlite for `names` (all by default). */
 export async function loadExtensions(
   names: readonly string[] = EMBEDDED_EXTENSIONS,
