@@ -1,7 +1,15 @@
 // Bundles src/index.ts (the action) and src/cli.ts (the local CLI) into dist/ with esbuild, and copies the
 // WASM and data files PGlite and libpg-query load at run time next to the bundle. ncc cannot bundle them.
 import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
