@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-JEUOUM6H.js";
-import "./chunk-P3B5ES4M.js";
+} from "./chunk-OOBGTHUL.js";
+import "./chunk-WALSFMUB.js";
 import {
   redact,
   redactDeep

@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-JEUOUM6H.js";
-import "./chunk-P3B5ES4M.js";
+} from "./chunk-OOBGTHUL.js";
+import "./chunk-WALSFMUB.js";
 import {
   redact,
   redactDeep
@@ -1747,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-XP2NDOHT.js");
+  const { addPullRequestChanges } = await import("./chunk-HQYDXFKG.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

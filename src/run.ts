@@ -61,7 +61,7 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const local = databases.map((db) => readMigrations(config, db))
     // Everything the run reads is read before anything is written: a broken metadata file or a
     // missing seed must fail here, not after the migrations have committed.
-    const built = settings.metadata === 'skip' ? undefined : buildMetadata(config)
+    const built = settings.metadata === 'skip' ? undefined : await buildMetadata(config)
     const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
     targets = await openTargets(settings, config, io, () => projectSql(local, seedFiles))
     result.target = targets.migrations.info

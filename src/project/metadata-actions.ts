@@ -8,15 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  GraphQLError,
-  Kind,
-  parse,
-  print,
-  type DefinitionNode,
-  type FieldDefinitionNode,
-  type StringValueNode,
-} from 'graphql'
+import type { DefinitionNode, FieldDefinitionNode, StringValueNode } from 'graphql'
 import { UserError } from '../errors.js'
 import { readUtf8, relativePosix } from './files.js'
 import { isPlainObject, parseYaml } from './yaml.js'
@@ -42,11 +34,11 @@ export interface ActionsResult {
 }
 
 /** Undefined when neither file exists. */
-export function buildActions(
+export async function buildActions(
   projectDir: string,
   metadataDir: string,
   files: string[],
-): ActionsResult | undefined {
+): Promise<ActionsResult | undefined> {
   const sdlAbs = join(metadataDir, 'actions.graphql')
   const yamlAbs = join(metadataDir, 'actions.yaml')
   const sdlRel = relativePosix(projectDir, sdlAbs)
@@ -61,7 +53,7 @@ export function buildActions(
   }
   if (hasSdl) {
     files.push(sdlRel)
-    fromSdl = sdlToMetadata(readUtf8(sdlAbs, sdlRel), sdlRel)
+    fromSdl = await sdlToMetadata(readUtf8(sdlAbs, sdlRel), sdlRel)
   }
   let declared: Record<string, unknown> = {}
   if (hasYaml) {
@@ -169,10 +161,14 @@ interface SdlMetadata {
 const describe = (d: { description?: StringValueNode }): string | null =>
   d.description ? d.description.value.trim() : null
 
-/** cli-ext `getAllActionsFromSdl` + `getAllTypesFromSdl`. */
-export function sdlToMetadata(sdl: string, file: string): SdlMetadata {
+/**
+ * cli-ext `getAllActionsFromSdl` + `getAllTypesFromSdl`. The GraphQL parser is loaded here, only for
+ * projects with actions: it is most of the code a run would otherwise load at start.
+ */
+async function sdlToMetadata(sdl: string, file: string): Promise<SdlMetadata> {
   const out: SdlMetadata = { actions: [], types: { enums: [], input_objects: [], objects: [], scalars: [] } }
   if (sdl.trim() === '') return out
+  const { GraphQLError, Kind, parse, print } = await import('graphql')
   let definitions: readonly DefinitionNode[]
   try {
     definitions = parse(sdl, { noLocation: false }).definitions
@@ -198,7 +194,7 @@ export function sdlToMetadata(sdl: string, file: string): SdlMetadata {
       // `type Mutation {...}` and `extend type Mutation {...}` (what `metadata export` writes) alike.
       if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION)
         return unsupported(d, `${name} as ${d.kind}`)
-      for (const f of d.fields ?? []) out.actions.push(actionOf(f, name === 'Query' ? 'query' : 'mutation'))
+      for (const f of d.fields ?? []) out.actions.push(actionOf(f, name === 'Query' ? 'query' : 'mutation', print))
       continue
     }
     switch (d.kind) {
@@ -243,7 +239,11 @@ export function sdlToMetadata(sdl: string, file: string): SdlMetadata {
   return out
 }
 
-function actionOf(f: FieldDefinitionNode, type: 'query' | 'mutation'): SdlAction {
+function actionOf(
+  f: FieldDefinitionNode,
+  type: 'query' | 'mutation',
+  print: (node: FieldDefinitionNode['type']) => string,
+): SdlAction {
   return {
     name: f.name.value,
     type,

@@ -78,7 +78,7 @@ export interface BuiltMetadata {
 }
 
 /** The project's metadata, or undefined when it has none at all (no file of any layout exists). */
-export function buildMetadata(config: ProjectConfig): BuiltMetadata | undefined {
+export async function buildMetadata(config: ProjectConfig): Promise<BuiltMetadata | undefined> {
   if (config.version === 1) return buildConfig1(config)
   if (config.metadataFile) return buildSingleFile(config, config.metadataFile)
   return buildDirectory(config)
@@ -139,7 +139,7 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   return undefined
 }
 
-function buildDirectory(config: ProjectConfig): BuiltMetadata | undefined {
+async function buildDirectory(config: ProjectConfig): Promise<BuiltMetadata | undefined> {
   const dir = join(config.projectDir, config.metadataDirectory)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined
   const files: string[] = []
@@ -161,7 +161,7 @@ function buildDirectory(config: ProjectConfig): BuiltMetadata | undefined {
     if (object.omitEmpty && isEmpty(value)) continue
     parts[object.key] = value
   }
-  const actions = buildActions(config.projectDir, dir, files)
+  const actions = await buildActions(config.projectDir, dir, files)
   if (actions?.actions) parts.actions = actions.actions
   if (actions?.custom_types) parts.custom_types = actions.custom_types
 

@@ -21,7 +21,7 @@ import {
   type ProjectConfig,
 } from '../../../src/project/index.js'
 import { corpusDir, describeShared, fixturesDir } from '../../support/shared.js'
-import { configFor, errorOf } from './temp-project.js'
+import { configFor, errorOf, rejectionOf } from './temp-project.js'
 
 interface Facts {
   count: number
@@ -48,21 +48,21 @@ const byDatabase = (config: ProjectConfig): Record<string, Facts> =>
 const find = (db: DatabaseMigrations, version: bigint) => db.migrations.find((m) => m.version === version)
 
 describeShared('corpus: real projects through their own config.yaml', () => {
-  it('andrewMacmurray/realworld-hasura (config 3, default)', () => {
+  it('andrewMacmurray/realworld-hasura (config 3, default)', async () => {
     const config = readConfig(corpusDir('andrewMacmurray__realworld-hasura'), {})
     expect(config).toMatchObject({ version: 3, adminSecret: 'ilovebread', endpoint: 'http://localhost:8080' })
     expect(byDatabase(config)).toEqual({
       default: { count: 21, first: 1590346274456n, last: 1602056993085n, withUp: 21, withDown: 16 },
     })
     // actions.yaml declares actions but actions.graphql was left out of the corpus copy: the CLI fails too.
-    const e = errorOf(() => buildMetadata(config))
+    const e = await rejectionOf(buildMetadata(config))
     expect(e).toBeInstanceOf(UserError)
     expect(e.message).toBe(
       'metadata/actions.yaml: action login is not present in metadata/actions.graphql (the file does not exist)',
     )
   })
 
-  it('HSLdevcom/jore4-hasura (config 3, migrations_directory: migrations/generic)', () => {
+  it('HSLdevcom/jore4-hasura (config 3, migrations_directory: migrations/generic)', async () => {
     const config = readConfig(corpusDir('HSLdevcom__jore4-hasura'), {})
     expect(config).toMatchObject({
       version: 3,
@@ -76,7 +76,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     })
     expect(readMigrations(config, 'main').directory).toBe('migrations/generic/main')
 
-    const md = buildMetadata(config)
+    const md = await buildMetadata(config)
     const sources = md?.metadata.sources as { name: string; tables: unknown[]; functions?: unknown[] }[]
     expect(sources.map((s) => [s.name, s.tables.length, s.functions?.length])).toEqual([
       ['default', 17, 5],
@@ -102,7 +102,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     expect(first?.up?.sql?.path).toBe('migrations/hsl/main/0999999999999_R_before_migrate/up.sql')
   })
 
-  it('Mission-Prerna/nl-hasura-migrations (config 3): dots in 11 names, 0-byte downs, a 1.6 MB file', () => {
+  it('Mission-Prerna/nl-hasura-migrations (config 3): dots in 11 names, 0-byte downs, a 1.6 MB file', async () => {
     const config = readConfig(corpusDir('Mission-Prerna__nl-hasura-migrations'), {})
     expect(config.version).toBe(3)
     expect(config.adminSecret).toBeUndefined() // `admin_secret:` with no value
@@ -127,14 +127,14 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     })
     expect(placeholders).toHaveLength(138)
 
-    const md = buildMetadata(config)
+    const md = await buildMetadata(config)
     const [source] = md?.metadata.sources as { name: string; tables: { table: { name: string } }[] }[]
     expect(source?.tables).toHaveLength(107)
     expect(source?.tables.map((t) => t.table.name)).toContain('new schools _2023_07_25')
     expect(md?.files).toContain('metadata/databases/default/tables/public_new schools _2023_07_25.yaml')
   })
 
-  it('Lucy-Family-Institute/pace-admin (config 2): down.yaml ignored, placeholder downs kept', () => {
+  it('Lucy-Family-Institute/pace-admin (config 2): down.yaml ignored, placeholder downs kept', async () => {
     const config = readConfig(corpusDir('Lucy-Family-Institute__pace-admin'), {})
     expect(config.version).toBe(2)
     const db = readMigrations(config, 'default')
@@ -150,7 +150,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     const placeholder = find(db, 1631316883279n)?.down?.sql?.text
     expect(placeholder).toMatch(/^-- Could not auto-generate a down migration\./)
 
-    const md = buildMetadata(config)
+    const md = await buildMetadata(config)
     expect(Object.keys(md?.metadata ?? {})).toEqual([
       'version',
       'tables',
@@ -164,7 +164,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     expect(md?.metadata.tables).toHaveLength(35)
   })
 
-  it('mapofzones/database-hasura (config 2): a space in one name', () => {
+  it('mapofzones/database-hasura (config 2): a space in one name', async () => {
     const config = readConfig(corpusDir('mapofzones__database-hasura'), {})
     const db = readMigrations(config, 'default')
     // 216 down.sql files, one of them 0 bytes.
@@ -180,10 +180,10 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     expect(spaced?.up?.sql?.path).toBe(
       'migrations/1606257378570_get_total_stats returns temp table fix/up.sql',
     )
-    expect(buildMetadata(config)?.metadata.tables).toHaveLength(42)
+    expect((await buildMetadata(config))?.metadata.tables).toHaveLength(42)
   })
 
-  it('realtime-chat-v1 (config 1, no version key): flat up.yaml steps are parsed', () => {
+  it('realtime-chat-v1 (config 1, no version key): flat up.yaml steps are parsed', async () => {
     const config = readConfig(corpusDir('hasura__graphql-engine__realtime-chat-v1'), {})
     expect(config.version).toBe(1)
     const db = readMigrations(config, 'default')
@@ -213,7 +213,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
       { type: 'run_sql', args: { sql: 'DROP TABLE public."message"' }, line: 1 },
     ])
     expect(db.migrations.every((m) => !m.up?.sql && !m.down?.sql)).toBe(true)
-    expect(buildMetadata(config)).toBeUndefined()
+    expect(await buildMetadata(config)).toBeUndefined()
   })
 
   it('nhost/hasura-backend-plus has no config.yaml: the read fails clearly', () => {
@@ -228,7 +228,7 @@ describeShared('corpus: real projects through their own config.yaml', () => {
 describeShared("Hasura's own test projects", () => {
   const project = (rel: string) => readConfig(fixturesDir(rel), {})
 
-  it('config-v1-test-project: no version key, directory-layout up.yaml/down.yaml, migrations/metadata.yaml', () => {
+  it('config-v1-test-project: no version key, directory-layout up.yaml/down.yaml, migrations/metadata.yaml', async () => {
     const config = project('cli/commands/testdata/config-v1-test-project')
     expect(config.version).toBe(1)
     expect(byDatabase(config)).toEqual({
@@ -237,7 +237,7 @@ describeShared("Hasura's own test projects", () => {
     const [m] = readMigrations(config, 'default').migrations
     expect(m?.up?.yaml?.path).toBe('migrations/1626431381198_create_table_public_t1/up.yaml')
     expect(m?.up?.yaml?.steps.map((s) => s.type)).toEqual(['run_sql', 'add_existing_table_or_view'])
-    const md = buildMetadata(config)
+    const md = await buildMetadata(config)
     expect(md?.files).toEqual(['migrations/metadata.yaml'])
     expect(md?.metadata.version).toBe(2)
   })
@@ -295,8 +295,8 @@ describeShared(
   () => {
     const golden = (name: string): unknown =>
       JSON.parse(readFileSync(fixturesDir(`cli/pkg/metadata/testdata/metadata_parse_test/${name}`), 'utf8'))
-    const built = (rel: string) =>
-      buildMetadata(readConfig(fixturesDir(`cli/pkg/metadata/testdata/${rel}`), {}))
+    const built = async (rel: string) =>
+      await buildMetadata(readConfig(fixturesDir(`cli/pkg/metadata/testdata/${rel}`), {}))
 
     // The Go test maps each project directory to its golden file.
     it.each([
@@ -306,12 +306,12 @@ describeShared(
       ['projectv2', 'config-v2.project.want.generated.golden.json'],
       ['projectv2-file-mode-json', 'config-v2.golden.json'],
       ['projectv2-file-mode-yaml', 'config-v2.golden.json'],
-    ])('%s builds %s', (project, goldenFile) => {
-      expect(built(project)?.metadata).toEqual(golden(goldenFile))
+    ])('%s builds %s', async (project, goldenFile) => {
+      expect((await built(project))?.metadata).toEqual(golden(goldenFile))
     })
 
-    it('projectv3: the includes were followed and the key order is the CLI order', () => {
-      const md = built('projectv3')
+    it('projectv3: the includes were followed and the key order is the CLI order', async () => {
+      const md = await built('projectv3')
       expect(Object.keys(md?.metadata ?? {})).toEqual([
         'version',
         'sources',
@@ -323,10 +323,10 @@ describeShared(
       expect(md?.files).toContain('metadata/databases/default/tables/public_t2.yaml')
     })
 
-    it('sources build_test/t1: every !include variant (tag, string, spaces, escaped quotes)', () => {
+    it('sources build_test/t1: every !include variant (tag, string, spaces, escaped quotes)', async () => {
       const dir = fixturesDir('cli/internal/metadataobject/sources/testdata/build_test/t1')
       const want = JSON.parse(readFileSync(`${dir}/want.golden.json`, 'utf8')) as unknown
-      const md = buildMetadata(configFor(dir, 3))
+      const md = await buildMetadata(configFor(dir, 3))
       expect(md?.metadata).toEqual(want)
       expect(md?.files).toContain('metadata/databases/s 5/functions/public_get_t2.yaml')
     })

@@ -54,3 +54,15 @@ export function errorOf(fn: () => unknown): Error & { where?: Record<string, unk
   }
   throw new Error('expected an error, none was thrown')
 }
+
+/** The error `promise` rejects with (fails the test when it resolves). */
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { where?: Record<string, unknown> }> {
+  try {
+    await promise
+  } catch (e) {
+    return e as Error & { where?: Record<string, unknown> }
+  }
+  throw new Error('expected an error, none was thrown')
+}
