@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-OOBGTHUL.js";
-import "./chunk-WALSFMUB.js";
+} from "./chunk-NYV6HBTF.js";
+import "./chunk-5X52Y2B3.js";
 import {
   redact,
   redactDeep

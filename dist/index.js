@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-OOBGTHUL.js";
-import "./chunk-WALSFMUB.js";
+} from "./chunk-NYV6HBTF.js";
+import "./chunk-5X52Y2B3.js";
 import {
   redact,
   redactDeep
@@ -1747,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-HQYDXFKG.js");
+  const { addPullRequestChanges } = await import("./chunk-XNR24TZ3.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

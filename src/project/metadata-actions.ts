@@ -194,7 +194,8 @@ async function sdlToMetadata(sdl: string, file: string): Promise<SdlMetadata> {
       // `type Mutation {...}` and `extend type Mutation {...}` (what `metadata export` writes) alike.
       if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION)
         return unsupported(d, `${name} as ${d.kind}`)
-      for (const f of d.fields ?? []) out.actions.push(actionOf(f, name === 'Query' ? 'query' : 'mutation', print))
+      for (const f of d.fields ?? [])
+        out.actions.push(actionOf(f, name === 'Query' ? 'query' : 'mutation', print))
       continue
     }
     switch (d.kind) {
