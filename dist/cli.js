@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-NYV6HBTF.js";
-import "./chunk-5X52Y2B3.js";
+} from "./chunk-G2NZLCTR.js";
+import "./chunk-ZWTGHNZQ.js";
 import {
   redact,
   redactDeep

@@ -16,8 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-NYV6HBTF.js";
-import "./chunk-5X52Y2B3.js";
+} from "./chunk-G2NZLCTR.js";
+import "./chunk-ZWTGHNZQ.js";
 import {
   redact,
   redactDeep
@@ -1747,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-XNR24TZ3.js");
+  const { addPullRequestChanges } = await import("./chunk-7LN2RUNH.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

@@ -164,7 +164,7 @@ class Scanner {
     const side = m[3] as Direction
     if (kind === 'sql') {
       // The text is read on first use: a run reads only the files it plans (a no-op run reads none).
-      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where, st.size) })
+      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where(), st.size) })
       return
     }
     let bytes: Buffer
@@ -245,29 +245,37 @@ export function readYamlSteps(text: string, path: string, where: Where = {}): Ya
   return { path, steps }
 }
 
-/** A SqlFile whose `text` (and marker flag) are read from disk when first asked for. */
-export function lazySqlFile(abs: string, path: string, where: () => Where, size?: number): SqlFile {
-  let text: string | undefined
-  const load = (): string => {
-    if (text !== undefined) return text
+/**
+ * A SqlFile whose `text` (and marker flag) are read from disk when first asked for. A class: the
+ * accessors live on the prototype, so thousands of unread files cost one small object each.
+ */
+class LazySqlFile implements SqlFile {
+  private loaded?: string
+
+  constructor(
+    readonly path: string,
+    private readonly abs: string,
+    private readonly where: Where,
+    readonly size?: number,
+  ) {}
+
+  get text(): string {
+    if (this.loaded !== undefined) return this.loaded
     let bytes: Buffer
     try {
-      bytes = readFileSync(abs)
+      bytes = readFileSync(this.abs)
     } catch (e) {
-      throw fileError(e, path, where())
+      throw fileError(e, this.path, this.where)
     }
-    if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
-    return (text = bytes.toString('utf8'))
+    if (!isUtf8(bytes)) decodeUtf8(bytes, this.where) // throws the UserError naming the file
+    return (this.loaded = bytes.toString('utf8'))
   }
-  // Accessors in the literal: own, enumerable properties, as if the text had been read.
-  const file = {
-    path,
-    get text(): string {
-      return load()
-    },
-    get noTransaction(): boolean {
-      return hasNoTransactionMarker(load())
-    },
+
+  get noTransaction(): boolean {
+    return hasNoTransactionMarker(this.text)
   }
-  return size === undefined ? file : Object.assign(file, { size })
+}
+
+export function lazySqlFile(abs: string, path: string, where: Where, size?: number): SqlFile {
+  return new LazySqlFile(path, abs, where, size)
 }

@@ -3,10 +3,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../../src/errors.js'
 import { listDatabases, readMigrations } from '../../../src/project/migrations.js'
-import type { Migration } from '../../../src/project/types.js'
+import type { Migration, SqlFile } from '../../../src/project/types.js'
 import { configFor, errorOf, tempProject } from './temp-project.js'
 
 const versions = (ms: Migration[]) => ms.map((m) => m.version)
+/** A scanned file's fields as plain data (the text is read on first use, through an accessor). */
+const fileOf = (f: SqlFile | undefined) =>
+  f && { path: f.path, text: f.text, noTransaction: f.noTransaction, size: f.size }
 
 describe('readMigrations: layouts and names (config 2/3)', () => {
   it('mixes flat files and version directories, sorted numerically', () => {
@@ -22,7 +25,11 @@ describe('readMigrations: layouts and names (config 2/3)', () => {
     expect(db.directory).toBe('migrations/default')
     expect(versions(db.migrations)).toEqual([3n, 20n, 100n])
     const [three, twenty, hundred] = db.migrations
-    expect(three).toEqual({
+    expect({
+      ...three,
+      up: { sql: fileOf(three?.up?.sql) },
+      down: { sql: fileOf(three?.down?.sql) },
+    }).toEqual({
       database: 'default',
       version: 3n,
       name: 'a',
@@ -155,7 +162,7 @@ describe('readMigrations: layouts and names (config 2/3)', () => {
       'migrations/1_idx/down.sql': 'select 1;\n-- hasura:no-transaction\n',
     })
     const [m] = readMigrations(configFor(dir, 2), 'default').migrations
-    expect(m?.up?.sql).toEqual({
+    expect(fileOf(m?.up?.sql)).toEqual({
       path: 'migrations/1_idx/up.sql',
       text: withBom,
       noTransaction: true,
