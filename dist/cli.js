@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-G2NZLCTR.js";
+} from "./chunk-3PDCSTPJ.js";
 import "./chunk-ZWTGHNZQ.js";
 import {
   redact,

@@ -442,7 +442,6 @@ async function applyMetadata(
   }
 }
 
-/** The seed files the `seeds` input asks for, across the selected databases. */
 /** Every SQL text of the run: migrations both ways (files and config 1 run_sql items) and seeds. */
 function* projectSql(local: DatabaseMigrations[], seeds: SeedFile[]): Generator<string> {
   for (const db of local) {
@@ -459,6 +458,7 @@ function* projectSql(local: DatabaseMigrations[], seeds: SeedFile[]): Generator<
   for (const seed of seeds) yield seed.text
 }
 
+/** The seed files the `seeds` input asks for, across the selected databases. */
 function readSeedFiles(config: ProjectConfig, seeds: true | string[], databases: string[]): SeedFile[] {
   const names = seeds === true ? undefined : seeds
   return databases.flatMap((db) => listSeeds(config, db, names))

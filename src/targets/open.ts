@@ -20,13 +20,13 @@ interface OpenIO {
 
 /**
  * `projectSql`: every SQL text the run may execute (migrations both ways, seeds); the embedded
- * database loads only the extensions they name.
+ * database loads only the extensions they name (without it, all it has).
  */
 export async function openTargets(
   settings: Settings,
   config: ProjectConfig,
   io: OpenIO,
-  projectSql: () => Iterable<string> = () => [],
+  projectSql?: () => Iterable<string>,
 ): Promise<Targets> {
   const t = settings.target
   const common = { configVersion: config.version, timeoutMs: settings.timeoutMs, signal: io.signal }
@@ -45,7 +45,10 @@ export async function openTargets(
       import('./embedded/embedded-target.js'),
       import('./embedded/extensions.js'),
     ])
-    const migrations = await startEmbedded({ ...common, extensions: mentionedExtensions(projectSql()) })
+    const migrations = await startEmbedded({
+      ...common,
+      ...(projectSql ? { extensions: mentionedExtensions(projectSql()) } : {}),
+    })
     return { migrations, close: () => migrations.close() }
   }
   if (t.kind === 'hasura') {

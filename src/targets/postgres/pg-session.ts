@@ -10,13 +10,14 @@ interface QueryInternals {
 export class PgSession implements SqlSession {
   /** Set once the connection failed: the target opens a new one for the next operation. */
   lost = false
-  /** The client is created with `pipeline: true`: queries are written without waiting for the last answer. */
-  readonly pipelined = true
+  /** A client created with `pipeline: true` writes queries without waiting for the last answer. */
+  readonly pipelined: boolean
 
   constructor(
     private readonly client: pg.Client,
     private readonly config: pg.ClientConfig,
   ) {
+    this.pipelined = client.pipeline
     // Without a listener an error on an idle connection (a terminated backend) kills the process.
     client.on('error', () => {
       this.lost = true

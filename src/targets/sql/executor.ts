@@ -9,7 +9,8 @@
  *    session (`per-migration`);
  * 3. re-read the state under the lock and `replan`: versions of step 1's plan that another run applied
  *    meanwhile are reported in `appliedByAnotherRun` and are not run again;
- * 4. run each step's SQL, then its state record (the CLI's statements), in the same transaction.
+ * 4. run each step's SQL, then its state record (the CLI's statements), in the same transaction;
+ *    over a network session, written ahead of the answers (`runPipelined`).
  * A run with nothing to do writes nothing (not even the state tables).
  */
 import { CancelledError, TargetError, UserError, isKnownError } from '../../errors.js'
