@@ -16,7 +16,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-3PDCSTPJ.js";
+} from "./chunk-GFD76HZF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {
   redact,

@@ -11,19 +11,24 @@ export const MAX_STORABLE_VERSION = 9223372036854775807n
  * skipped by the CLI as if absent (reference §2.4), so they do not count.
  */
 export function effectiveSide(side: MigrationSide | undefined): MigrationSide | undefined {
-  if (!side) return undefined
+  if (!side || !sideCounts(side)) return undefined
   const out: MigrationSide = {}
-  // The size where the scan knew it: a no-op run over thousands of versions reads no file.
-  if (side.sql && (side.sql.size ?? side.sql.text.length) > 0) out.sql = side.sql
-  if (side.yaml && side.yaml.steps.length > 0) out.yaml = side.yaml
-  return out.sql || out.yaml ? out : undefined
+  if (sqlCounts(side)) out.sql = side.sql
+  if (yamlCounts(side)) out.yaml = side.yaml
+  return out
 }
+
+// The size where the scan knew it: a no-op run over thousands of versions reads no file.
+const sqlCounts = (side: MigrationSide): boolean => !!side.sql && (side.sql.size ?? side.sql.text.length) > 0
+const yamlCounts = (side: MigrationSide): boolean => !!side.yaml && side.yaml.steps.length > 0
+const sideCounts = (side: MigrationSide | undefined): boolean =>
+  !!side && (sqlCounts(side) || yamlCounts(side))
 
 /** Versions the engine knows locally: at least one side that is not empty. */
 export function localMigrations(db: DatabaseMigrations): Map<bigint, Migration> {
   const local = new Map<bigint, Migration>()
   for (const m of db.migrations) {
-    if (effectiveSide(m.up) || effectiveSide(m.down)) local.set(m.version, m)
+    if (sideCounts(m.up) || sideCounts(m.down)) local.set(m.version, m)
   }
   return local
 }
