@@ -54,7 +54,10 @@ function render(bySuite) {
   const hostileValid = hostile.filter((e) => e.outcome === 'passed' || e.outcome === 'failed')
   const properties = of('properties')
   const secrets = of('secrets')
-  const pgVersions = [...new Set(all.map((e) => e.postgresVersion).filter(Boolean))]
+  // Suites record `15.18 (…)` or `PostgreSQL 15.18 (…)`: one version, two spellings.
+  const pgVersions = [
+    ...new Set(all.map((e) => e.postgresVersion?.replace(/^PostgreSQL /, '')).filter(Boolean)),
+  ]
   const latest = all
     .map((e) => e.at)
     .filter(Boolean)
