@@ -16,7 +16,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-GFD76HZF.js";
+} from "./chunk-NJXLCMJ6.js";
+import "./chunk-NDJ7VROF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {
   redact,

@@ -146,18 +146,19 @@ describe('controlsTransaction', () => {
     'SAVEPOINT s; RELEASE SAVEPOINT s;',
     "PREPARE TRANSACTION 'x';",
     'ABORT;',
-  ])('true for a top-level statement that ends or opens a transaction: %s', (sql) => {
-    expect(controlsTransaction(sql)).toBe(true)
+  ])('true for a top-level transaction command: %s', async (sql) => {
+    expect(await controlsTransaction(sql)).toBe(true)
   })
 
   it.each([
     'CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;',
     'DO $body$ BEGIN PERFORM 1; END $body$;',
+    'CREATE FUNCTION one() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;',
     "INSERT INTO log VALUES ('commit; rollback');",
     '-- begin here\nCREATE TABLE starts (id int);',
     'CREATE TABLE "commit" (id int);',
     'SELECT 1;',
-  ])('false where the words are inside bodies, strings, comments or names: %s', (sql) => {
-    expect(controlsTransaction(sql)).toBe(false)
+  ])('false where the words are inside bodies, strings, comments or names: %s', async (sql) => {
+    expect(await controlsTransaction(sql)).toBe(false)
   })
 })

@@ -27,6 +27,7 @@ import type {
 import { errorInfoOf, redactInfo, seconds, sqlErrorInfo } from './error-info.js'
 import { driverErrorFields, type DriverErrorFields, type ScriptOutcome, type SqlSession } from './session.js'
 import { chooseStateStore, type StateStore } from './state-store.js'
+import { analyzeSql } from '../../sql/classify.js'
 import { splitStatements as parseSplit } from '../../sql/split.js'
 import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
@@ -62,16 +63,22 @@ const NOTE_RECORDED_ONLY = 'recorded only (skip-execution)'
 /** Migrations on the wire at once: enough to keep the server busy, few enough to stop soon after a cancel. */
 export const PIPELINE_DEPTH = 64
 
-const CONTROL_WORD = /\b(?:begin|start|commit|end|rollback|abort|savepoint|release|prepare)\b/i
-const CONTROL_STATEMENT = /^(?:begin|start|commit|end|rollback|abort|savepoint|release|prepare)\b/i
-
 /**
- * Whether SQL has a top-level statement that ends or opens a transaction. Sent behind a failed
- * migration, such a statement would end the aborted transaction and let what follows it commit, so
- * it is never sent ahead.
+ * Whether SQL has a top-level transaction command (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, …), decided by
+ * the parser that makes the plan's `transaction-control` finding. Sent behind a failed migration, a
+ * COMMIT or ROLLBACK would end the aborted transaction and let what follows it commit, so such a step
+ * is never sent ahead, even where the plan's finding did not stop it first.
  */
-export function controlsTransaction(text: string): boolean {
-  return CONTROL_WORD.test(text) && splitStatements(text).some((s) => CONTROL_STATEMENT.test(s.text))
+export async function controlsTransaction(text: string): Promise<boolean> {
+  return (await analyzeSql(text)).transactionControl.length > 0
+}
+
+/** A step ready to be written ahead of the answers: its one SQL part, and the query it is sent as. */
+interface PipelinedQuery {
+  i: number
+  part: SqlPart
+  text: string
+  sent: string
 }
 
 /** A step's SQL with its state statement, sent as one query. */
@@ -348,11 +355,16 @@ class ExecuteRun {
 
     for (let i = 0; i < this.steps.length;) {
       this.checkAborted()
-      let end = i
-      while (end < this.steps.length && this.pipelinable(end)) end++
-      if (end - i > 1) {
-        await this.runPipelined(i, end)
-        i = end
+      const queries: PipelinedQuery[] = []
+      for (
+        let query = await this.pipelineQuery(i);
+        query;
+        query = await this.pipelineQuery(i + queries.length)
+      )
+        queries.push(query)
+      if (queries.length > 1) {
+        await this.runPipelined(queries)
+        i += queries.length
       } else {
         await this.runStep(i)
         i++
@@ -454,45 +466,36 @@ class ExecuteRun {
     })
   }
 
-  /** Whether step i can be sent before the steps ahead of it answered (see `runPipelined`). */
-  private pipelinable(i: number): boolean {
+  /** Step i as a query that can be sent before the steps ahead of it answered (see `runPipelined`). */
+  private async pipelineQuery(i: number): Promise<PipelinedQuery | undefined> {
     const step = this.steps[i]
-    if (!this.session.pipelined || this.txMode !== 'all' || this.request.mode === 'skip-execution')
-      return false
-    if (!step.transactional) return false
+    if (!step || !step.transactional || !this.session.pipelined) return undefined
+    if (this.txMode !== 'all' || this.request.mode === 'skip-execution') return undefined
     const parts = stepParts(step)
-    if (parts.length !== 1 || controlsTransaction(parts[0].text)) return false
-    return this.store?.statement(this.database, step.version, step.direction) !== undefined
+    const record = this.store?.statement(this.database, step.version, step.direction)
+    if (parts.length !== 1 || record === undefined) return undefined
+    const text = blankBom(parts[0].text)
+    if (await controlsTransaction(text)) return undefined
+    return { i, part: parts[0], text, sent: withRecord(text, record) }
   }
 
   /**
-   * Steps [from, to) of one transaction, each still its own query (its SQL, then its state record),
+   * Consecutive steps of one transaction, each still its own query (its SQL, then its state record),
    * written up to PIPELINE_DEPTH ahead of the answers: no round trip per migration. Answers come in
    * order, so a failure is blamed exactly as when sent one by one; what was sent after it fails in the
    * aborted transaction (25P02) and the rollback ends it. A step's duration runs from the later of its
    * sending and the previous answer to its own answer.
    */
-  private async runPipelined(from: number, to: number): Promise<void> {
+  private async runPipelined(queries: PipelinedQuery[]): Promise<void> {
     const status: StepStatus = this.request.mode === 'rehearse' ? 'rehearsed' : 'applied'
-    const inFlight: {
-      i: number
-      part: SqlPart
-      text: string
-      sent: string
-      at: number
-      outcome: Promise<ScriptOutcome>
-    }[] = []
-    let next = from
+    const inFlight: (PipelinedQuery & { at: number; outcome: Promise<ScriptOutcome> })[] = []
+    let next = 0
     const send = (): void => {
-      const i = next++
-      const step = this.steps[i]
-      const [part] = stepParts(step)
-      const text = blankBom(part.text)
-      const sent = withRecord(text, this.store!.statement(this.database, step.version, step.direction)!)
-      this.emit({ type: 'step-started', step })
-      inFlight.push({ i, part, text, sent, at: now(), outcome: this.session.script(sent) })
+      const query = queries[next++]
+      this.emit({ type: 'step-started', step: this.steps[query.i] })
+      inFlight.push({ ...query, at: now(), outcome: this.session.script(query.sent) })
     }
-    while (next < to && inFlight.length < PIPELINE_DEPTH) send()
+    while (next < queries.length && inFlight.length < PIPELINE_DEPTH) send()
     let previous = now()
     for (let head = inFlight.shift(); head; head = inFlight.shift()) {
       const outcome = await head.outcome
@@ -502,7 +505,7 @@ class ExecuteRun {
       this.finish(head.i, Math.max(previous, head.at), status)
       previous = now()
       this.checkAborted()
-      if (next < to) send()
+      if (next < queries.length) send()
     }
   }
 
