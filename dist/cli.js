@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-NJXLCMJ6.js";
+} from "./chunk-XEEFZVLX.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {

@@ -66,6 +66,27 @@ describe('the action on the example project', () => {
     )
   }, 120_000)
 
+  it('on the embedded database, starts from the data directory the bundle ships (not a fresh initdb)', async () => {
+    // initdb draws a new system identifier each time; copies of one data directory share it.
+    const workspace = mkdtempSync(join(tmpdir(), 'hma-datadir-'))
+    const dir = join(workspace, 'hasura')
+    mkdirSync(join(dir, 'migrations/default/1_sysid'), { recursive: true })
+    writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
+    writeFileSync(
+      join(dir, 'migrations/default/1_sysid/up.sql'),
+      "DO $$ BEGIN RAISE EXCEPTION 'system identifier %', (SELECT system_identifier FROM pg_control_system()); END $$;\n",
+    )
+    const identifier = async (): Promise<string> => {
+      const r = await runDistAction({ cwd: workspace, inputs: { 'project-dir': 'hasura' } })
+      expect(r.code).toBe(1)
+      const report = JSON.parse(r.outputs.report) as { error?: { message: string } }
+      const found = /system identifier (\d+)/.exec(report.error?.message ?? '')
+      expect(found, r.stdout).not.toBeNull()
+      return found![1]
+    }
+    expect(await identifier()).toBe(await identifier())
+  }, 120_000)
+
   it('applies to PostgreSQL in one run, records CLI state, and a second run applies nothing', async () => {
     const inputs = { 'project-dir': 'examples/project', 'database-url': db.url }
     const first = await runDistAction({ inputs })

@@ -41,10 +41,7 @@ export async function openTargets(
   }
   if (t.kind === 'embedded') {
     io.info('No database-url or endpoint: rehearsing on an embedded PostgreSQL (in this process, empty)')
-    const [{ startEmbedded }, { mentionedExtensions }] = await Promise.all([
-      import('./embedded/embedded-target.js'),
-      import('./embedded/extensions.js'),
-    ])
+    const { mentionedExtensions, startEmbedded } = await import('./embedded/embedded-target.js')
     const migrations = await startEmbedded({
       ...common,
       ...(projectSql ? { extensions: mentionedExtensions(projectSql()) } : {}),

@@ -12,6 +12,8 @@ import { explainEmbeddedFailure } from './explain.js'
 import { EMBEDDED_EXTENSIONS, loadExtensions } from './extensions.js'
 import { PgliteSession } from './pglite-session.js'
 
+export { mentionedExtensions } from './extensions.js'
+
 export interface EmbeddedOptions {
   configVersion: 1 | 2 | 3
   /** Statement limit (PGlite runs statements in this thread, so it cannot interrupt one). */
