@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-XEEFZVLX.js";
+} from "./chunk-OE64OHWG.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {

@@ -288,6 +288,8 @@ async function executeOne(
   mode: ExecutionMode,
   io: RunIO,
 ): Promise<void> {
+  // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits for the lock).
+  if (w.plan.steps.length === 0) return
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)

@@ -2,7 +2,9 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LOCK_NAMESPACE } from '../../src/targets/sql/executor.js'
 import { runDistAction } from '../support/action-runner.js'
 import { createDatabase, query } from '../support/database.js'
 import { repoRoot } from '../support/shared.js'
@@ -103,10 +105,18 @@ describe('the action on the example project', () => {
     const idx = await query(db.url, "SELECT 1 FROM pg_indexes WHERE indexname = 'articles_published_at_idx'")
     expect(idx).toHaveLength(1)
 
-    const second = await runDistAction({ inputs })
-    expect(second.code).toBe(0)
-    expect(JSON.parse(second.outputs['applied-versions'])).toEqual([])
-    expect(JSON.parse(second.outputs.report)).toMatchObject({ status: 'nothing-to-do' })
+    // Another run holds the run lock: a run with nothing to apply neither waits for it nor times out.
+    const holder = new pg.Client({ connectionString: db.url })
+    await holder.connect()
+    try {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, 'default'])
+      const second = await runDistAction({ inputs: { ...inputs, timeout: '1' } })
+      expect(second.code, second.stdout + second.stderr).toBe(0)
+      expect(JSON.parse(second.outputs['applied-versions'])).toEqual([])
+      expect(JSON.parse(second.outputs.report)).toMatchObject({ status: 'nothing-to-do' })
+    } finally {
+      await holder.end()
+    }
   })
 
   it('rolls back with direction down and steps', async () => {
