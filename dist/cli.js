@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-OE64OHWG.js";
+} from "./chunk-ZUG7E53Y.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {

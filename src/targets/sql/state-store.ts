@@ -65,10 +65,19 @@ function parseVersion(key: string, where: string): bigint {
 async function readSchemaMigrations(session: SqlSession): Promise<Map<bigint, boolean>> {
   const versions = new Map<bigint, boolean>()
   if (!(await relationExists(session, 'schema_migrations'))) return versions
-  const rows = await session.query(
-    'SELECT version::text AS version, dirty FROM hdb_catalog.schema_migrations',
+  // One row of two lists: thousands of rows would cost the driver an object each.
+  const [row] = await session.query(
+    `SELECT coalesce(string_agg(version::text, ',') FILTER (WHERE dirty IS NOT TRUE), '') AS clean,
+            coalesce(string_agg(version::text, ',') FILTER (WHERE dirty), '') AS dirty
+       FROM hdb_catalog.schema_migrations`,
   )
-  for (const r of rows) versions.set(BigInt(String(r.version)), r.dirty === true)
+  for (const [list, dirty] of [
+    [row?.clean, false],
+    [row?.dirty, true],
+  ] as const) {
+    if (typeof list === 'string' && list !== '')
+      for (const v of list.split(',')) versions.set(BigInt(v), dirty)
+  }
   return versions
 }
 

@@ -402,6 +402,23 @@ export function describeTarget(harness: TargetHarness): void {
       expect(versionsOf(state)).toEqual(['1', `${V1}`, '9223372036854775807'])
     })
 
+    it('reads every version the CLI recorded, a dirty one as dirty, an empty table as no state', async () => {
+      const db = await open()
+      await db.exec(
+        'CREATE SCHEMA hdb_catalog; CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)',
+      )
+      expect([...(await db.target.readState('default')).versions]).toEqual([])
+      await db.exec(
+        `INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (1, false), (${V1}, true), (9223372036854775807, false)`,
+      )
+      const { versions } = await db.target.readState('default')
+      expect([...versions].sort(([a], [b]) => (a < b ? -1 : 1))).toEqual([
+        [1n, false],
+        [V1, true],
+        [9223372036854775807n, false],
+      ])
+    })
+
     it('refuses to apply when migration mode is disabled, and changes nothing', async () => {
       const db = await open()
       await db.exec(
