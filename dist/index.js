@@ -16,7 +16,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-ZUG7E53Y.js";
+} from "./chunk-TDFNI5JC.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-ZWTGHNZQ.js";
 import {
