@@ -7,9 +7,9 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-TDFNI5JC.js";
+} from "./chunk-5XCD3UBS.js";
 import "./chunk-NDJ7VROF.js";
-import "./chunk-ZWTGHNZQ.js";
+import "./chunk-UV2LJQCC.js";
 import {
   redact,
   redactDeep

@@ -16,9 +16,9 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-TDFNI5JC.js";
+} from "./chunk-5XCD3UBS.js";
 import "./chunk-NDJ7VROF.js";
-import "./chunk-ZWTGHNZQ.js";
+import "./chunk-UV2LJQCC.js";
 import {
   redact,
   redactDeep
@@ -1748,7 +1748,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-7LN2RUNH.js");
+  const { addPullRequestChanges } = await import("./chunk-FPR74LM3.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

@@ -32,6 +32,13 @@ const UINT64_MAX = 18446744073709551615n
 
 export const DEFAULT_DATABASE = 'default'
 
+/** Where a migration file is, for errors: built only when one is thrown. */
+const whereOf = (file: string, database: string, version: bigint): Where => ({
+  file,
+  database,
+  version: version.toString(),
+})
+
 type Direction = 'up' | 'down'
 type Kind = 'sql' | 'yaml'
 
@@ -103,7 +110,7 @@ export function readMigrations(config: ProjectConfig, database: string): Databas
 
 class Scanner {
   /** Keyed by the decimal version; `claims`: "up.sql"/"down.yaml"/... → the file that claimed the slot. */
-  private readonly byVersion = new Map<string, { migration: Migration; claims: Record<string, string> }>()
+  private readonly byVersion = new Map<bigint, { migration: Migration; claims: Record<string, string> }>()
   private readonly pattern: RegExp
 
   constructor(
@@ -155,27 +162,32 @@ class Scanner {
     if (version > UINT64_MAX) return // strconv.ParseUint fails: the CLI ignores the file
     const abs = `${this.abs}/${relInDir}` // names from readdir: plain concatenation is enough
     const path = joinPosix(this.rel, relInDir)
-    const where = (): Where => ({ file: path, database: this.database, version: version.toString() })
     // Links are followed (the CLI's filepath.EvalSymlinks); a dangling one fails, a directory is skipped.
     const st = statFollow(abs, path, { file: path, database: this.database })
-    if (!st) throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where())
+    if (!st) {
+      const where = whereOf(path, this.database, version)
+      throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where)
+    }
     if (!st.isFile()) return
     if (st.size === 0) return // a 0-byte file does not exist for the CLI
     const side = m[3] as Direction
     if (kind === 'sql') {
       // The text is read on first use: a run reads only the files it plans (a no-op run reads none).
-      this.add(version, m[2], side, kind, path, { sql: lazySqlFile(abs, path, where(), st.size) })
+      this.add(version, m[2], side, kind, path, {
+        sql: new LazySqlFile(path, abs, this.database, version, st.size),
+      })
       return
     }
+    const where = whereOf(path, this.database, version)
     let bytes: Buffer
     try {
       bytes = readFileSync(abs)
     } catch (e) {
-      throw fileError(e, path, where())
+      throw fileError(e, path, where)
     }
     if (bytes.length === 0) return // emptied since the stat: as if absent
-    if (!isUtf8(bytes)) decodeUtf8(bytes, where()) // throws the UserError naming the file
-    const yaml = readYamlSteps(bytes.toString('utf8'), path, where())
+    if (!isUtf8(bytes)) decodeUtf8(bytes, where) // throws the UserError naming the file
+    const yaml = readYamlSteps(bytes.toString('utf8'), path, where)
     if (yaml.steps.length === 0) return // an empty list is an empty file
     this.add(version, m[2], side, kind, path, { yaml })
   }
@@ -188,18 +200,17 @@ class Scanner {
     path: string,
     files: MigrationSide,
   ): void {
-    const key = version.toString()
-    let entry = this.byVersion.get(key)
+    let entry = this.byVersion.get(version)
     if (!entry) {
       entry = { migration: { database: this.database, version, name }, claims: {} }
-      this.byVersion.set(key, entry)
+      this.byVersion.set(version, entry)
     }
     const slot = `${side}.${kind}`
     const previous = entry.claims[slot]
     if (previous !== undefined) {
       throw new UserError(
-        `found duplicate migrations for version ${key}: ${previous} and ${path} (one version, one ${side} file)`,
-        { file: path, database: this.database, version: key },
+        `found duplicate migrations for version ${version}: ${previous} and ${path} (one version, one ${side} file)`,
+        whereOf(path, this.database, version),
       )
     }
     entry.claims[slot] = path
@@ -255,7 +266,8 @@ class LazySqlFile implements SqlFile {
   constructor(
     readonly path: string,
     private readonly abs: string,
-    private readonly where: Where,
+    private readonly database: string,
+    private readonly version: bigint,
     readonly size?: number,
   ) {}
 
@@ -265,17 +277,14 @@ class LazySqlFile implements SqlFile {
     try {
       bytes = readFileSync(this.abs)
     } catch (e) {
-      throw fileError(e, this.path, this.where)
+      throw fileError(e, this.path, whereOf(this.path, this.database, this.version))
     }
-    if (!isUtf8(bytes)) decodeUtf8(bytes, this.where) // throws the UserError naming the file
+    // throws the UserError naming the file
+    if (!isUtf8(bytes)) decodeUtf8(bytes, whereOf(this.path, this.database, this.version))
     return (this.loaded = bytes.toString('utf8'))
   }
 
   get noTransaction(): boolean {
     return hasNoTransactionMarker(this.text)
   }
-}
-
-export function lazySqlFile(abs: string, path: string, where: Where, size?: number): SqlFile {
-  return new LazySqlFile(path, abs, where, size)
 }
