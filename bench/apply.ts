@@ -3,7 +3,8 @@
  * and dbmate, on the same generated migrations, each from an empty database, one cluster. Each try runs
  * every tool once, in turn (a noisy minute on a shared machine then hits all of them); the table shows
  * the best of BENCH_TRIES (5) tries, and the JSON the medians too.
- * Also: a no-op run with 5,000 applied, and the embedded up pass of 1,000 (PGlite start included).
+ * Also: a no-op run with 5,000 applied, and the embedded up pass of 1,000 (PGlite start included) next
+ * to PGlite alone running the same files (bench/pglite-floor.mjs), the floor of any PGlite-based runner.
  * Run: npm run bench:apply   (writes bench/results/apply.json and prints a markdown table)
  */
 import { spawnSync } from 'node:child_process'
@@ -79,6 +80,9 @@ function dbmateBinary(): string {
 }
 const dbmate = dbmateBinary()
 
+const best = (xs: number[]): number => Math.min(...xs)
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+
 /** Each tool once per try, in turn, so that a noisy minute on a shared machine hits all of them alike. */
 async function interleaved(
   tools: Record<keyof Omit<Row, 'n' | 'medians'>, (url: string) => number>,
@@ -91,8 +95,6 @@ async function interleaved(
     for (const [name, run] of Object.entries(tools))
       times[name as keyof typeof tools].push(run(await freshDatabase()))
   }
-  const best = (xs: number[]): number => Math.min(...xs)
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
   const pick = (f: (xs: number[]) => number): Record<keyof typeof tools, number> =>
     Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, f(xs)])) as Record<
       keyof typeof tools,
@@ -166,7 +168,7 @@ const noopTimes: number[] = []
 for (let i = 0; i < TRIES; i++) {
   noopTimes.push(timed(node, [cli, '--project-dir', noopDir, '--database-url', noopUrl, '--json']))
 }
-const noop = Math.min(...noopTimes)
+const noop = best(noopTimes)
 
 // Embedded: the up pass of 1,000 (no down files, so no round trip), PGlite start included.
 const EMB = Number(process.env.BENCH_EMBEDDED ?? 1000)
@@ -174,9 +176,21 @@ const embDir = join(work, 'embedded')
 generateHasuraProject(embDir, EMB)
 for (let i = 0; i < EMB; i++)
   writeFileSync(join(embDir, 'migrations', 'default', `${versionOf(i)}_create_bench_t${i}`, 'down.sql'), '')
-const embedded = Math.min(
-  ...Array.from({ length: Math.min(TRIES, 2) }, () => timed(node, [cli, '--project-dir', embDir, '--json'])),
-)
+// PGlite alone on the same files (bench/pglite-floor.mjs), in turn with the action: the embedded floor.
+const embeddedTimes: number[] = []
+const floorTimes: number[] = []
+for (let i = 0; i < Math.min(TRIES, 3); i++) {
+  embeddedTimes.push(timed(node, [cli, '--project-dir', embDir, '--json']))
+  floorTimes.push(
+    timed(node, [
+      join(root, 'bench', 'pglite-floor.mjs'),
+      join(embDir, 'migrations', 'default'),
+      join(root, 'dist', 'pglite-datadir.tar.gz'),
+    ]),
+  )
+}
+const embedded = best(embeddedTimes)
+const pgliteFloor = best(floorTimes)
 const at = rows.find((r) => r.n === EMB)
 
 const fmt = (ms: number): string => (ms / 1000).toFixed(2) + ' s'
@@ -188,11 +202,14 @@ const lines = [
       `| ${r.n} | ${fmt(r.action)} | ${fmt(r.psql)} | ${fmt(r.nodePgMigrate)} | ${fmt(r.dbmate)} | ${(r.action / r.psql).toFixed(2)} | ${(r.medians.action / r.medians.psql).toFixed(2)} |`,
   ),
   '',
-  `No-op run with ${NOOP} applied (whole process): ${fmt(noop)}`,
+  `No-op run with ${NOOP} applied (whole process): ${fmt(noop)} (median ${fmt(median(noopTimes))})`,
   `Embedded up pass of ${EMB} (PGlite start included): ${fmt(embedded)}` +
     (at
       ? ` = ${(embedded / at.action).toFixed(2)} × this action's apply on the server, ${(embedded / at.psql).toFixed(2)} × psql's`
       : ''),
+  `PGlite alone, start included, the same up files in one transaction: ${fmt(pgliteFloor)}` +
+    (at ? ` = ${(pgliteFloor / at.action).toFixed(2)} × this action's apply on the server` : '') +
+    `; the embedded run takes ${(embedded / pgliteFloor).toFixed(2)} × that`,
 ]
 console.log(lines.join('\n'))
 mkdirSync(join(root, 'bench', 'results'), { recursive: true })
@@ -206,6 +223,12 @@ writeFileSync(
       rows,
       noop,
       embedded,
+      pgliteFloor,
+      medians: {
+        noop: median(noopTimes),
+        embedded: median(embeddedTimes),
+        pgliteFloor: median(floorTimes),
+      },
       sample: migrationSql(0).up,
     },
     null,
