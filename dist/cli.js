@@ -7,7 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-5XCD3UBS.js";
+} from "./chunk-RCNSUQC4.js";
+import "./chunk-OZ5ENXRP.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";
 import {

@@ -11,12 +11,14 @@ import {
 } from "./chunk-PFQXMA5D.js";
 import {
   cancellationSignal,
-  databaseUrlSecrets,
   oneLine,
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-5XCD3UBS.js";
+} from "./chunk-RCNSUQC4.js";
+import {
+  databaseUrlSecrets
+} from "./chunk-OZ5ENXRP.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";
 import {

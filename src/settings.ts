@@ -4,7 +4,10 @@
  */
 import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
+import { databaseUrlSecrets } from './targets/postgres/redact.js'
 import type { TransactionMode } from './targets/target.js'
+
+export { databaseUrlSecrets }
 
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {
@@ -269,25 +272,4 @@ function checkUrl(value: string, protocols: string[]): string | undefined {
     return `must start with ${protocols.map((p) => p + '//').join(' or ')} (got ${url.protocol}//…)`
   }
   return undefined
-}
-
-/** The URL and its password in every form a log might show. */
-export function databaseUrlSecrets(value: string): string[] {
-  const out = [value]
-  try {
-    const url = new URL(value)
-    if (url.password) {
-      out.push(url.password)
-      try {
-        out.push(decodeURIComponent(url.password))
-      } catch {
-        // a malformed escape: the raw form is already masked
-      }
-    }
-    const pw = url.searchParams.get('password')
-    if (pw) out.push(pw, encodeURIComponent(pw))
-  } catch {
-    // unparsable: the whole value is masked
-  }
-  return out
 }
