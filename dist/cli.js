@@ -7,8 +7,8 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-RCNSUQC4.js";
-import "./chunk-OZ5ENXRP.js";
+} from "./chunk-HLXCWEFR.js";
+import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";
 import {

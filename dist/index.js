@@ -15,10 +15,11 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-RCNSUQC4.js";
+} from "./chunk-HLXCWEFR.js";
 import {
-  databaseUrlSecrets
-} from "./chunk-OZ5ENXRP.js";
+  databaseUrlSecrets,
+  passwordForms
+} from "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";
 import {
@@ -1773,9 +1774,11 @@ async function runAction() {
 function maskSecretsNow() {
   const secret = getInput("admin-secret") || process.env.HASURA_GRAPHQL_ADMIN_SECRET || "";
   const url = getInput("database-url");
+  const endpoint = getInput("endpoint") || process.env.HASURA_GRAPHQL_ENDPOINT || "";
   const token = getInput("github-token");
   if (secret.trim()) setSecret(secret.trim());
   if (url.trim()) for (const s of databaseUrlSecrets(url.trim())) setSecret(s);
+  for (const s of passwordForms(endpoint.trim())) setSecret(s);
   if (token.trim() && !token.startsWith("${{")) setSecret(token.trim());
 }
 function failWith(e) {

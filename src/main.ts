@@ -11,7 +11,14 @@ import { redact } from './report/redact.js'
 import type { Result } from './report/result.js'
 import { oneLine, toErrorInfo } from './result-builder.js'
 import { run } from './run.js'
-import { databaseUrlSecrets, INPUT_NAMES, type InputName, parseSettings, type Settings } from './settings.js'
+import {
+  databaseUrlSecrets,
+  INPUT_NAMES,
+  type InputName,
+  parseSettings,
+  passwordForms,
+  type Settings,
+} from './settings.js'
 import { cancellationSignal } from './signals.js'
 
 export async function runAction(): Promise<void> {
@@ -66,9 +73,11 @@ export async function runAction(): Promise<void> {
 function maskSecretsNow(): void {
   const secret = core.getInput('admin-secret') || process.env.HASURA_GRAPHQL_ADMIN_SECRET || ''
   const url = core.getInput('database-url')
+  const endpoint = core.getInput('endpoint') || process.env.HASURA_GRAPHQL_ENDPOINT || ''
   const token = core.getInput('github-token')
   if (secret.trim()) core.setSecret(secret.trim())
   if (url.trim()) for (const s of databaseUrlSecrets(url.trim())) core.setSecret(s)
+  for (const s of passwordForms(endpoint.trim())) core.setSecret(s)
   if (token.trim() && !token.startsWith('${{')) core.setSecret(token.trim())
 }
 

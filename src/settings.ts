@@ -4,10 +4,10 @@
  */
 import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
-import { databaseUrlSecrets } from './targets/postgres/redact.js'
+import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
 import type { TransactionMode } from './targets/target.js'
 
-export { databaseUrlSecrets }
+export { databaseUrlSecrets, passwordForms }
 
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {
@@ -103,6 +103,8 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   const databaseUrl = raw('database-url')
   if (adminSecret) secrets.push(adminSecret)
   if (databaseUrl) secrets.push(...databaseUrlSecrets(databaseUrl))
+  // A password in the endpoint is never sent (requests strip it), but it must not be shown either.
+  if (endpoint) secrets.push(...passwordForms(endpoint))
 
   if (endpoint) {
     const problem = checkUrl(endpoint, ['http:', 'https:'])

@@ -239,15 +239,18 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(trackedTables(await exportMetadata(env.server))).toContain('default:public.ghosts')
   })
 
-  it('a wrong admin secret fails with one error line and the secret is nowhere', async () => {
+  it('a wrong admin secret fails with one error line and the secret is nowhere (nor a password in the endpoint)', async () => {
     const wrong = 'wr0ng-Adm1n-Secret-e2e-Zz93'
+    const endpointPassword = 'En9-pw-e2e-Qq7'
+    const endpoint = env.server.url.replace('://', `://ops:${endpointPassword}@`)
     const r = await runDistAction({
-      inputs: { 'project-dir': 'examples/project', endpoint: env.server.url, 'admin-secret': wrong },
+      inputs: { 'project-dir': 'examples/project', endpoint, 'admin-secret': wrong },
     })
     expect(r.code, log(r)).toBe(1)
     expect(errors(r)).toHaveLength(1)
     expect(errors(r)[0]).toMatch(/admin-secret|access-denied|401/)
     expect(r.stdout).toContain(`::add-mask::${wrong}`)
+    expect(r.stdout).toContain(`::add-mask::${endpointPassword}`)
     const everything = [
       r.stdout.replace(/^::add-mask::.*$/gm, ''),
       r.stderr,
@@ -256,6 +259,8 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     ].join('\n')
     expect(everything).not.toContain(wrong)
     expect(everything).not.toContain(SECRET)
+    expect(everything).not.toContain(endpointPassword)
+    expect(everything).toContain('ops:***@') // the endpoint is still named
     expect(await publicTables(env)).toEqual([])
   })
 

@@ -168,6 +168,12 @@ describe('parseSettings', () => {
     expect(e.message).not.toContain('db.internal')
   })
 
+  it('masks a password in the endpoint, but not the endpoint itself', () => {
+    const s = parseSettings(reader({ endpoint: 'https://ops:En9-p%40ss@hasura.example.com' }), {})
+    expect(s.secrets).toEqual(expect.arrayContaining(['En9-p%40ss', 'En9-p@ss']))
+    expect(s.secrets.some((x) => x.includes('hasura.example.com'))).toBe(false)
+  })
+
   it('collects every form of every secret for masking', () => {
     const s = parseSettings(
       reader({

@@ -75,7 +75,12 @@ export function redactUrl(url: string): RedactedUrl {
   return { display, redact: (text) => (pattern ? text.replace(pattern, '***') : text) }
 }
 
+/** Every form of the password a URL holds (none when it holds none). */
+export function passwordForms(url: string): string[] {
+  return readSecrets(url).forms
+}
+
 /** What to mask the moment the `database-url` input is read: the URL and every form of its password. */
 export function databaseUrlSecrets(url: string): string[] {
-  return [url, ...readSecrets(url).forms]
+  return [url, ...passwordForms(url)]
 }
