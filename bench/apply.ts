@@ -169,6 +169,9 @@ for (let i = 0; i < TRIES; i++) {
   noopTimes.push(timed(node, [cli, '--project-dir', noopDir, '--database-url', noopUrl, '--json']))
 }
 const noop = best(noopTimes)
+// Node starting and exiting, nothing else: what any Node tool pays before its first line (this VM's pace).
+const nodeAloneTimes = Array.from({ length: TRIES }, () => timed(node, ['-e', '0']))
+const nodeAlone = best(nodeAloneTimes)
 
 // Embedded: the up pass of 1,000 (no down files, so no round trip), PGlite start included.
 const EMB = Number(process.env.BENCH_EMBEDDED ?? 1000)
@@ -202,7 +205,7 @@ const lines = [
       `| ${r.n} | ${fmt(r.action)} | ${fmt(r.psql)} | ${fmt(r.nodePgMigrate)} | ${fmt(r.dbmate)} | ${(r.action / r.psql).toFixed(2)} | ${(r.medians.action / r.medians.psql).toFixed(2)} |`,
   ),
   '',
-  `No-op run with ${NOOP} applied (whole process): ${fmt(noop)} (median ${fmt(median(noopTimes))})`,
+  `No-op run with ${NOOP} applied (whole process): ${fmt(noop)} (median ${fmt(median(noopTimes))}; \`node -e 0\` alone: ${fmt(nodeAlone)})`,
   `Embedded up pass of ${EMB} (PGlite start included): ${fmt(embedded)}` +
     (at
       ? ` = ${(embedded / at.action).toFixed(2)} × this action's apply on the server, ${(embedded / at.psql).toFixed(2)} × psql's`
@@ -222,6 +225,7 @@ writeFileSync(
       tries: TRIES,
       rows,
       noop,
+      nodeAlone,
       embedded,
       pgliteFloor,
       medians: {
