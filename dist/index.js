@@ -14,12 +14,10 @@ import {
   oneLine,
   parseSettings,
   run,
+  secretsOf,
   toErrorInfo
-} from "./chunk-HLXCWEFR.js";
-import {
-  databaseUrlSecrets,
-  passwordForms
-} from "./chunk-6GQ3AVI7.js";
+} from "./chunk-LB7Y4M73.js";
+import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";
 import {
@@ -1731,15 +1729,15 @@ function currentVersion(result) {
 
 // src/main.ts
 async function runAction() {
-  maskSecretsNow();
+  const read = (name) => getInput(name);
+  for (const s of secretsOf(read)) setSecret(s);
   let settings;
   try {
-    settings = parseSettings((name) => getInput(name));
+    settings = parseSettings(read);
   } catch (e) {
     failWith(e);
     return;
   }
-  for (const s of settings.secrets) setSecret(s);
   const signal = cancellationSignal();
   const result = await run(settings, {
     info: (m) => info(redact(m, settings.secrets)),
@@ -1770,16 +1768,6 @@ async function runAction() {
   for (const w of result.warnings) warning(redact(w, settings.secrets));
   emitAnnotations(annotationsOf(result), core_exports, settings.secrets);
   if (result.error) process.exitCode = 1;
-}
-function maskSecretsNow() {
-  const secret = getInput("admin-secret") || process.env.HASURA_GRAPHQL_ADMIN_SECRET || "";
-  const url = getInput("database-url");
-  const endpoint = getInput("endpoint") || process.env.HASURA_GRAPHQL_ENDPOINT || "";
-  const token = getInput("github-token");
-  if (secret.trim()) setSecret(secret.trim());
-  if (url.trim()) for (const s of databaseUrlSecrets(url.trim())) setSecret(s);
-  for (const s of passwordForms(endpoint.trim())) setSecret(s);
-  if (token.trim() && !token.startsWith("${{")) setSecret(token.trim());
 }
 function failWith(e) {
   const info2 = toErrorInfo(e);

@@ -11,26 +11,20 @@ import { redact } from './report/redact.js'
 import type { Result } from './report/result.js'
 import { oneLine, toErrorInfo } from './result-builder.js'
 import { run } from './run.js'
-import {
-  databaseUrlSecrets,
-  INPUT_NAMES,
-  type InputName,
-  parseSettings,
-  passwordForms,
-  type Settings,
-} from './settings.js'
+import { INPUT_NAMES, type InputName, parseSettings, secretsOf, type Settings } from './settings.js'
 import { cancellationSignal } from './signals.js'
 
 export async function runAction(): Promise<void> {
-  maskSecretsNow()
+  const read = (name: InputName): string => core.getInput(name)
+  // Masked the moment they exist, before validation can fail and print anything.
+  for (const s of secretsOf(read)) core.setSecret(s)
   let settings: Settings
   try {
-    settings = parseSettings((name: InputName) => core.getInput(name))
+    settings = parseSettings(read)
   } catch (e) {
     failWith(e)
     return
   }
-  for (const s of settings.secrets) core.setSecret(s)
 
   const signal = cancellationSignal()
   const result = await run(settings, {
@@ -67,18 +61,6 @@ export async function runAction(): Promise<void> {
   for (const w of result.warnings) core.warning(redact(w, settings.secrets))
   emitAnnotations(annotationsOf(result), core, settings.secrets)
   if (result.error) process.exitCode = 1
-}
-
-/** Masks the secret inputs the moment they exist, before validation can fail and print anything. */
-function maskSecretsNow(): void {
-  const secret = core.getInput('admin-secret') || process.env.HASURA_GRAPHQL_ADMIN_SECRET || ''
-  const url = core.getInput('database-url')
-  const endpoint = core.getInput('endpoint') || process.env.HASURA_GRAPHQL_ENDPOINT || ''
-  const token = core.getInput('github-token')
-  if (secret.trim()) core.setSecret(secret.trim())
-  if (url.trim()) for (const s of databaseUrlSecrets(url.trim())) core.setSecret(s)
-  for (const s of passwordForms(endpoint.trim())) core.setSecret(s)
-  if (token.trim() && !token.startsWith('${{')) core.setSecret(token.trim())
 }
 
 function failWith(e: unknown): void {

@@ -7,8 +7,6 @@ import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
 import type { TransactionMode } from './targets/target.js'
 
-export { databaseUrlSecrets, passwordForms }
-
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {
   endpoint: '',
@@ -71,6 +69,34 @@ export interface Settings {
 /** Reads a raw input value ('' when unset). */
 export type InputReader = (name: InputName) => string
 
+/** The inputs that hold secrets, each with its environment fallback. */
+function secretInputs(read: InputReader, env: NodeJS.ProcessEnv) {
+  const raw = (name: InputName): string => read(name).trim()
+  const token = raw('github-token')
+  return {
+    endpoint: raw('endpoint') || (env.HASURA_GRAPHQL_ENDPOINT ?? '').trim(),
+    adminSecret: raw('admin-secret') || (env.HASURA_GRAPHQL_ADMIN_SECRET ?? '').trim(),
+    databaseUrl: raw('database-url'),
+    // the unexpanded default `${{ github.token }}` is no token
+    githubToken: (token.startsWith('${{') ? '' : token) || env.GITHUB_TOKEN || '',
+  }
+}
+
+/**
+ * Every secret the inputs hold, in every form a log might show. The action masks these before it
+ * validates anything, so that not even a failed validation can print one.
+ */
+export function secretsOf(read: InputReader, env: NodeJS.ProcessEnv = process.env): string[] {
+  const { endpoint, adminSecret, databaseUrl, githubToken } = secretInputs(read, env)
+  const out: string[] = []
+  if (adminSecret) out.push(adminSecret)
+  if (databaseUrl) out.push(...databaseUrlSecrets(databaseUrl))
+  // A password in the endpoint is never sent (requests strip it), but it must not be shown either.
+  if (endpoint) out.push(...passwordForms(endpoint))
+  if (githubToken) out.push(githubToken)
+  return out
+}
+
 const BOOL_TRUE = ['true', 'True', 'TRUE']
 const BOOL_FALSE = ['false', 'False', 'FALSE']
 
@@ -97,14 +123,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     return false
   }
 
-  const secrets: string[] = []
-  const endpoint = raw('endpoint') || (env.HASURA_GRAPHQL_ENDPOINT ?? '').trim()
-  const adminSecret = raw('admin-secret') || (env.HASURA_GRAPHQL_ADMIN_SECRET ?? '').trim()
-  const databaseUrl = raw('database-url')
-  if (adminSecret) secrets.push(adminSecret)
-  if (databaseUrl) secrets.push(...databaseUrlSecrets(databaseUrl))
-  // A password in the endpoint is never sent (requests strip it), but it must not be shown either.
-  if (endpoint) secrets.push(...passwordForms(endpoint))
+  const { endpoint, adminSecret, databaseUrl, githubToken } = secretInputs(read, env)
 
   if (endpoint) {
     const problem = checkUrl(endpoint, ['http:', 'https:'])
@@ -210,9 +229,6 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
       .filter(Boolean)
   }
 
-  const tokenRaw = raw('github-token')
-  const githubToken = (tokenRaw.startsWith('${{') ? '' : tokenRaw) || env.GITHUB_TOKEN || undefined
-  if (githubToken) secrets.push(githubToken)
   const comment = oneOf('comment', ['auto', 'always', 'never'] as const)
   const environment = value('environment')
   if (/["<>\n]/.test(environment))
@@ -252,11 +268,11 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     metadata,
     allowInconsistentMetadata,
     seeds,
-    githubToken,
+    githubToken: githubToken || undefined,
     comment,
     environment,
     timeoutMs,
-    secrets: [...new Set(secrets.filter((s) => s.length >= 3))],
+    secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.js'
-import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, parseSettings } from '../../src/settings.js'
+import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, parseSettings, secretsOf } from '../../src/settings.js'
 import { redactUrl } from '../../src/targets/postgres/redact.js'
 import { repoRoot } from '../support/shared.js'
 
@@ -166,6 +166,18 @@ describe('parseSettings', () => {
     const e = errorOf({ 'database-url': 'mysql://app:Sup3r-S3cret-PW@db.internal/app' })
     expect(e.message).not.toContain('Sup3r-S3cret-PW')
     expect(e.message).not.toContain('db.internal')
+  })
+
+  it('finds the secrets to mask in inputs that fail validation (they are masked before it)', () => {
+    const values = {
+      'database-url': 'postgres://app:Db-pw-QQ1@db/app',
+      'admin-secret': 'adm1n-s3cret-QQQ',
+      direction: 'sideways',
+    }
+    expect(errorOf(values).message).toContain("input 'direction'")
+    expect(secretsOf(reader(values), { GITHUB_TOKEN: 'ghs_env-token' })).toEqual(
+      expect.arrayContaining(['Db-pw-QQ1', 'adm1n-s3cret-QQQ', 'ghs_env-token']),
+    )
   })
 
   it('masks a password in the endpoint, but not the endpoint itself', () => {
