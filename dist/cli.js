@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-LB7Y4M73.js";
+} from "./chunk-2B6ZUEX6.js";
 import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";

@@ -16,7 +16,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-LB7Y4M73.js";
+} from "./chunk-2B6ZUEX6.js";
 import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
 import "./chunk-UV2LJQCC.js";

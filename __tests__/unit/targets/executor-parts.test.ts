@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
+import { lockSql } from '../../../src/targets/hasura/state-sql.js'
 import { connectionError } from '../../../src/targets/postgres/connection-error.js'
 import { sqlErrorInfo } from '../../../src/targets/sql/error-info.js'
 import {
@@ -48,6 +49,16 @@ describe('timeoutSettings', () => {
       'SET SESSION statement_timeout = 300; SET SESSION lock_timeout = 270',
     )
     expect(timeoutSettings(0, 'LOCAL')).toBe('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0')
+  })
+
+  it('is the rule of the Hasura target too, after it waited for the run lock with the whole limit', () => {
+    expect(lockSql('default', 300).split(';\n')).toEqual([
+      'SET LOCAL lock_timeout = 300',
+      "SELECT pg_advisory_xact_lock(hashtext('hasura-migrate-action'), hashtext('default'))",
+      'SET LOCAL statement_timeout = 300',
+      'SET LOCAL lock_timeout = 270',
+      'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE',
+    ])
   })
 })
 

@@ -7,12 +7,10 @@
  *   `set_catalog_state` after the transaction, and `hasura_migrate_action.ledger` (LEDGER.md) records each
  *   change inside it, so a crash in between is completed, never re-run.
  */
+import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
 import { dollarTag, lit } from './sql-text.js'
 
 export type StoreKind = 'schema-migrations' | 'catalog-in-source' | 'catalog-with-ledger'
-
-/** First key of the advisory lock, shared with the PostgreSQL targets; the second is hashtext(<database>). */
-export const LOCK_NAMESPACE = 'hasura-migrate-action'
 
 /** Messages our own statements raise; the client recognises them in Hasura's `postgres-error`. */
 export const SIGNALS = {
@@ -30,14 +28,12 @@ export const SIGNALS = {
  */
 export const lockSql = (database: string, timeoutMs?: number): string => {
   const ms = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs))
-  // A lock wait in a migration gives up a little before the statement limit (as the SQL executor's
-  // timeoutSettings), so a statement stuck behind a lock fails with 55P03, which names the lock.
-  const lockMs = ms === undefined ? undefined : Math.max(1, ms - Math.min(1000, Math.floor(ms / 10)))
   // lock_timeout bounds the wait for the run's lock (55P03); statement_timeout is set after it, for the rest.
   return [
     ...(ms ? [`SET LOCAL lock_timeout = ${ms}`] : []),
     `SELECT pg_advisory_xact_lock(hashtext(${lit(LOCK_NAMESPACE)}), hashtext(${lit(database)}))`,
-    ...(ms ? [`SET LOCAL statement_timeout = ${ms}`, `SET LOCAL lock_timeout = ${lockMs}`] : []),
+    // then a lock wait in a migration gives up a little before the statement limit (`lockTimeoutMs`)
+    ...(ms ? [`SET LOCAL statement_timeout = ${ms}`, `SET LOCAL lock_timeout = ${lockTimeoutMs(ms)}`] : []),
     'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE',
   ].join(';\n')
 }

@@ -32,9 +32,7 @@ import { splitStatements as parseSplit } from '../../sql/split.js'
 import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
 import { locateError, stepParts, type SqlPart } from './step-sql.js'
-
-/** First key of the advisory lock; the second is `hashtext(<database name>)`. */
-export const LOCK_NAMESPACE = 'hasura-migrate-action'
+import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
 
 export interface SqlExecutorOptions {
   configVersion: 1 | 2 | 3
@@ -86,15 +84,10 @@ function withRecord(text: string, record: string): string {
   return `${text}\n;\n${record}`
 }
 
-/**
- * The `timeout` as statement and lock limits. A lock wait gives up a little earlier than the
- * statement limit (by a tenth, at most a second), so that a statement stuck behind a lock fails with
- * PostgreSQL's lock message (55P03), which names the cause, rather than a plain statement timeout.
- */
+/** The `timeout` as statement and lock limits (`lockTimeoutMs`). */
 export function timeoutSettings(ms: number, scope: 'LOCAL' | 'SESSION'): string {
   const statement = Math.max(0, Math.round(ms))
-  const lock = statement === 0 ? 0 : Math.max(1, statement - Math.min(1000, Math.floor(statement / 10)))
-  return `SET ${scope} statement_timeout = ${statement}; SET ${scope} lock_timeout = ${lock}`
+  return `SET ${scope} statement_timeout = ${statement}; SET ${scope} lock_timeout = ${lockTimeoutMs(statement)}`
 }
 
 const now = (): number => performance.now()
