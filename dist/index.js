@@ -1749,7 +1749,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-FPR74LM3.js");
+  const { addPullRequestChanges } = await import("./chunk-HZE3BBIS.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1757,7 +1757,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-5EXCCV63.js");
+  const { commentOnPullRequest } = await import("./chunk-LILXMGPD.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

@@ -1,4 +1,15 @@
 /** What the triggering event says about the pull request to comment on. */
+import { readFileSync } from 'node:fs'
+
+/** The event payload GitHub wrote at `GITHUB_EVENT_PATH`; `{}` when there is none or it cannot be read. */
+export function readEventPayload(path: string | undefined): unknown {
+  if (!path) return {}
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown
+  } catch {
+    return {}
+  }
+}
 
 export type CommentMode = 'auto' | 'always' | 'never'
 

@@ -2,12 +2,11 @@
  * The action's pull-request comment, end to end: which pull request (from the event), the body (the
  * comment surface of the report), the client (from the token), the upsert. Never throws.
  */
-import { readFileSync } from 'node:fs'
 import { renderMarkdown } from '../report/markdown.js'
 import { redact } from '../report/redact.js'
 import type { Result } from '../report/result.js'
 import { upsertStickyComment, type StickyCommentOutcome } from './comment.js'
-import { commentTarget, type CommentMode } from './event.js'
+import { commentTarget, readEventPayload, type CommentMode } from './event.js'
 
 /** The part of the action's Settings the comment needs. */
 export interface CommentSettings {
@@ -32,7 +31,7 @@ export async function commentOnPullRequest(
     const found = commentTarget({
       mode: settings.comment,
       eventName: env.GITHUB_EVENT_NAME,
-      payload: readPayload(env.GITHUB_EVENT_PATH),
+      payload: readEventPayload(env.GITHUB_EVENT_PATH),
       repository: env.GITHUB_REPOSITORY,
     })
     if ('skip' in found) {
@@ -67,14 +66,5 @@ export async function commentOnPullRequest(
       action: 'skipped',
       warning: redact(`The pull-request comment was not written: ${message}`, settings.secrets),
     }
-  }
-}
-
-function readPayload(path: string | undefined): unknown {
-  if (!path) return {}
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown
-  } catch {
-    return {}
   }
 }

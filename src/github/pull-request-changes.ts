@@ -3,11 +3,10 @@
  * directories (git, against the base branch) goes into the report as findings of the databases they
  * belong to. Advisory only: a git failure is a warning, never a failed run.
  */
-import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { readConfig } from '../project/index.js'
 import type { Result } from '../report/result.js'
-import { commentTarget } from './event.js'
+import { commentTarget, readEventPayload } from './event.js'
 import { describeChanges, prChangeFindings, prChanges, type Exec } from './pr-changes.js'
 
 export interface PullRequestChangesOptions {
@@ -31,7 +30,7 @@ export async function addPullRequestChanges(
   const found = commentTarget({
     mode: 'auto',
     eventName: options.env.GITHUB_EVENT_NAME,
-    payload: options.payload ?? readPayload(options.env.GITHUB_EVENT_PATH),
+    payload: options.payload ?? readEventPayload(options.env.GITHUB_EVENT_PATH),
     repository: options.env.GITHUB_REPOSITORY,
   })
   if ('skip' in found) return
@@ -79,13 +78,4 @@ export async function addPullRequestChanges(
 
 function posix(path: string): string {
   return path.replace(/\\/g, '/')
-}
-
-function readPayload(path: string | undefined): unknown {
-  if (!path) return {}
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown
-  } catch {
-    return {}
-  }
 }
