@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCK_NAMESPACE } from '../../src/targets/lock.js'
-import { runDistAction } from '../support/action-runner.js'
+import { capturedTexts, runDistAction } from '../support/action-runner.js'
 import { createDatabase, query } from '../support/database.js'
 import { repoRoot } from '../support/shared.js'
 
@@ -187,12 +187,7 @@ describe('the action on bad input', () => {
       const url = `postgres://nobody_here:${secret}@127.0.0.1:1/nowhere`
       const r = await runDistAction({ inputs: { 'project-dir': 'examples/project', 'database-url': url } })
       expect(r.code).toBe(1)
-      const everything = [
-        r.stdout.replace(/^::add-mask::.*$/gm, ''),
-        r.stderr,
-        r.summary,
-        JSON.stringify(r.outputs),
-      ].join('\n')
+      const everything = capturedTexts(r).join('\n')
       expect(everything).toContain('127.0.0.1') // the message names the server...
       for (const part of secret.split('@')) expect(everything).not.toContain(part) // ...and no piece of the password
       expect(r.annotations.filter((a) => a.startsWith('::error'))).toHaveLength(1)

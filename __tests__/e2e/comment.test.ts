@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runDistAction, type ActionRun } from '../support/action-runner.js'
+import { capturedTexts, runDistAction, type ActionRun } from '../support/action-runner.js'
 import {
   ACTIONS_TOKEN,
   OTHER_BOT_TOKEN,
@@ -130,7 +130,6 @@ describe('the pull-request comment, end to end', () => {
     expect(r.summary).toContain('The pull-request comment was not written (HTTP 403')
     expect(r.annotations.some((a) => a.startsWith('::warning') && a.includes('HTTP 403'))).toBe(true)
     expect(r.stdout).toContain(`::add-mask::${READ_ONLY_TOKEN}`)
-    const shown = [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, JSON.stringify(r.outputs)]
-    expect(shown.join('\n')).not.toContain(READ_ONLY_TOKEN)
+    expect(capturedTexts(r).join('\n')).not.toContain(READ_ONLY_TOKEN)
   })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateHasuraProject, versionOf } from '../../bench/generate.js'
-import { runDistAction, type ActionRun } from '../support/action-runner.js'
+import { capturedTexts, runDistAction, type ActionRun } from '../support/action-runner.js'
 import { createDatabase, query } from '../support/database.js'
 import { startHasuraServer, type HasuraServer } from '../support/hasura-server/index.js'
 import { repoRoot } from '../support/shared.js'
@@ -251,12 +251,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(errors(r)[0]).toMatch(/admin-secret|access-denied|401/)
     expect(r.stdout).toContain(`::add-mask::${wrong}`)
     expect(r.stdout).toContain(`::add-mask::${endpointPassword}`)
-    const everything = [
-      r.stdout.replace(/^::add-mask::.*$/gm, ''),
-      r.stderr,
-      r.summary,
-      JSON.stringify(r.outputs),
-    ].join('\n')
+    const everything = capturedTexts(r).join('\n')
     expect(everything).not.toContain(wrong)
     expect(everything).not.toContain(SECRET)
     expect(everything).not.toContain(endpointPassword)

@@ -8,13 +8,12 @@ import { chownSync, existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runDistAction, type ActionRun } from '../support/action-runner.js'
+import { capturedTexts, runDistAction, type ActionRun } from '../support/action-runner.js'
 import { startCluster, userOptions, type Cluster } from '../support/cluster.js'
 import { createDatabase, query } from '../support/database.js'
 import { repoRoot } from '../support/shared.js'
 import {
   ALL_SECRETS,
-  capturedTexts,
   errorLines,
   SECRETS,
   STACK_TRACE,

@@ -140,19 +140,18 @@ function secretsOf(inputs: Record<string, string>): string[] {
 }
 
 /**
- * Every run of the action, in every suite, is scanned for the secrets it was given: stdout (less the
- * `::add-mask::` commands that register them), stderr, the summary and the outputs. A leak fails the test.
+ * Everything a user, a log or a later step could see of a run. `::add-mask::` lines are the runner's own
+ * instruction (the runner consumes them and never shows them), so they are left out.
  */
+export function capturedTexts(r: ActionRun): string[] {
+  return [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, ...Object.values(r.outputs)]
+}
+
+/** Every run of the action, in every suite, is scanned for the secrets it was given. A leak fails the test. */
 function scanRun(run: ActionRun, inputs: Record<string, string>): void {
   const secrets = secretsOf(inputs)
   if (secrets.length === 0) return
-  const texts = [
-    run.stdout.replace(/^::add-mask::.*$/gm, ''),
-    run.stderr,
-    run.summary,
-    JSON.stringify(run.outputs),
-  ]
-  const leaked = scanForSecrets(texts, secrets)
+  const leaked = scanForSecrets(capturedTexts(run), secrets)
   const name = expect.getState().currentTestName ?? 'unnamed run'
   record({
     suite: 'secrets',

@@ -53,14 +53,6 @@ export function withPassword(url: string, password: string = SECRETS.dbPassword)
   return u.toString()
 }
 
-/**
- * Everything a user, a log or a later step could see. `::add-mask::` lines are the runner's own
- * instruction (the runner consumes them and never shows them), so they are left out.
- */
-export function capturedTexts(r: ActionRun): string[] {
-  return [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, ...Object.values(r.outputs)]
-}
-
 export function errorLines(r: ActionRun): string[] {
   return r.annotations.filter((a) => a.startsWith('::error'))
 }
