@@ -3,37 +3,13 @@
  * checkout made the way actions/checkout makes it (the head commit only, depth 1), with a base branch
  * on an "origin" the action has to fetch from.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runDistAction, type ActionRun } from '../support/action-runner.js'
+import { commit, git, originAndClone, write } from '../support/git-repo.js'
 import { pullRequestPayload } from '../support/webhook-payloads.js'
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim()
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true })
-  writeFileSync(join(root, path), text)
-}
-
-function commit(root: string, message: string): string {
-  git(root, 'add', '-A')
-  git(root, 'commit', '-q', '-m', message)
-  return git(root, 'rev-parse', 'HEAD')
-}
 
 const M = 'hasura/migrations/default'
 const log = (r: ActionRun): string => r.stdout + r.stderr
@@ -51,14 +27,7 @@ describe('pull-request changes in the report', () => {
   let headSha: string
 
   beforeAll(() => {
-    const base = mkdtempSync(join(tmpdir(), 'hma-e2e-git-'))
-    const origin = join(base, 'origin.git')
-    git(base, 'init', '-q', '--bare', '-b', 'main', origin)
-    // GitHub serves any reachable commit by SHA; a local bare repository must be told to
-    git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-    const dev = join(base, 'dev')
-    git(base, 'clone', '-q', `file://${origin}`, dev)
-    git(dev, 'checkout', '-q', '-b', 'main')
+    const { base, origin, dev } = originAndClone('hma-e2e-git-')
     write(dev, 'hasura/config.yaml', 'version: 3\n')
     write(dev, 'hasura/metadata/version.yaml', 'version: 3\n')
     write(dev, `${M}/1700000000000_init/up.sql`, 'CREATE TABLE a (id int);\n')

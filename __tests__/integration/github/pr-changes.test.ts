@@ -2,37 +2,11 @@
  * prChanges against real git repositories: an "origin" bare repository, a base branch that moved on
  * after the pull request branched off, and a shallow checkout of the head like actions/checkout makes.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { mkdirSync, rmSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prChangeFindings, prChanges } from '../../../src/github/pr-changes.js'
-
-const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-  HOME: tmpdir(),
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' }).trim()
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true })
-  writeFileSync(join(root, path), text)
-}
-
-function commit(root: string, message: string): string {
-  git(root, 'add', '-A')
-  git(root, 'commit', '-q', '-m', message)
-  return git(root, 'rev-parse', 'HEAD')
-}
+import { commit, git, originAndClone, write } from '../../support/git-repo.js'
 
 const M = 'hasura/migrations/default'
 let base: string
@@ -40,14 +14,8 @@ let origin: string
 let headSha: string
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'hma-git-'))
-  origin = join(base, 'origin.git')
-  git(base, 'init', '-q', '--bare', '-b', 'main', origin)
-  // GitHub serves any reachable commit by SHA; a local bare repository must be told to
-  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-  const dev = join(base, 'dev')
-  git(base, 'clone', '-q', `file://${origin}`, dev)
-  git(dev, 'checkout', '-q', '-b', 'main')
+  let dev: string
+  ;({ base, origin, dev } = originAndClone('hma-git-'))
   write(dev, 'hasura/config.yaml', 'version: 3\n')
   write(dev, `${M}/1700000000000_init/up.sql`, 'CREATE TABLE a (id int);\n')
   write(dev, `${M}/1700000000000_init/down.sql`, 'DROP TABLE a;\n')
