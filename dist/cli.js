@@ -7,10 +7,10 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-2B6ZUEX6.js";
+} from "./chunk-3IUEFB4T.js";
 import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
-import "./chunk-UV2LJQCC.js";
+import "./chunk-VNZ6ETGJ.js";
 import {
   redact,
   redactDeep

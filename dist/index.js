@@ -16,10 +16,10 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-2B6ZUEX6.js";
+} from "./chunk-3IUEFB4T.js";
 import "./chunk-6GQ3AVI7.js";
 import "./chunk-NDJ7VROF.js";
-import "./chunk-UV2LJQCC.js";
+import "./chunk-VNZ6ETGJ.js";
 import {
   redact,
   redactDeep
@@ -1749,7 +1749,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-HZE3BBIS.js");
+  const { addPullRequestChanges } = await import("./chunk-XH45UCZ6.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

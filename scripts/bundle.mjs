@@ -45,6 +45,18 @@ const pgNodeStreams = {
 }
 
 /**
+ * graphql has no `exports` map, so esbuild takes its CommonJS `main`; a code-split chunk of a CommonJS
+ * module exports only `default`, and `const { parse } = await import('graphql')` would get undefined.
+ * Its ES module build keeps the named exports.
+ */
+const graphqlEsm = {
+  name: 'graphql-esm',
+  setup(b) {
+    b.onResolve({ filter: /^graphql$/ }, () => ({ path: join(root, 'node_modules/graphql/index.mjs') }))
+  },
+}
+
+/**
  * A data directory initialised by PGlite (its own dumpDataDir): the embedded target starts from a copy
  * instead of running initdb in WebAssembly (about 1 s instead of 3 s here). initdb output is not
  * reproducible (system identifier, timestamps), so the dump made for the installed PGlite version is
@@ -73,7 +85,7 @@ await build({
   chunkNames: 'chunk-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [pgliteContribPaths, pgNodeStreams],
+  plugins: [pgliteContribPaths, pgNodeStreams, graphqlEsm],
   banner: {
     js: [
       "import { createRequire as __hmaCreateRequire } from 'node:module';",
@@ -107,3 +119,10 @@ if (!datadir) {
 }
 writeFileSync(join(dist, DATADIR), datadir)
 writeFileSync(join(dist, DATADIR_STAMP), `${pgliteVersion}\n`)
+
+const { checkChunks } = await import('./check-chunks.mjs')
+const problems = await checkChunks(dist)
+if (problems.length > 0) {
+  console.error(problems.join('\n'))
+  process.exit(1)
+}

@@ -21,7 +21,7 @@ import {
   type ProjectConfig,
 } from '../../../src/project/index.js'
 import { corpusDir, describeShared, fixturesDir } from '../../support/shared.js'
-import { configFor, errorOf, rejectionOf } from './temp-project.js'
+import { configFor, errorOf } from './temp-project.js'
 
 interface Facts {
   count: number
@@ -54,12 +54,18 @@ describeShared('corpus: real projects through their own config.yaml', () => {
     expect(byDatabase(config)).toEqual({
       default: { count: 21, first: 1590346274456n, last: 1602056993085n, withUp: 21, withDown: 16 },
     })
-    // actions.yaml declares actions but actions.graphql was left out of the corpus copy: the CLI fails too.
-    const e = await rejectionOf(buildMetadata(config))
-    expect(e).toBeInstanceOf(UserError)
-    expect(e.message).toBe(
-      'metadata/actions.yaml: action login is not present in metadata/actions.graphql (the file does not exist)',
-    )
+    // actions.graphql gives each action's signature, actions.yaml its handler, as the CLI's cli-ext builds them
+    const md = await buildMetadata(config)
+    const actions = md?.metadata.actions as {
+      name: string
+      definition: { type: string; output_type: string }
+    }[]
+    expect(actions.map((a) => [a.name, a.definition.type, a.definition.output_type])).toEqual([
+      ['login', 'mutation', 'TokenResponse!'],
+      ['signup', 'mutation', 'TokenResponse!'],
+      ['unlike_article', 'mutation', 'UnlikeResponse!'],
+    ])
+    expect(md?.files).toContain('metadata/actions.graphql')
   })
 
   it('HSLdevcom/jore4-hasura (config 3, migrations_directory: migrations/generic)', async () => {
