@@ -228,7 +228,7 @@ async function planOne(
   const state = await target.readState(migrations.name)
   const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
   plan.findings.push(...(await transactionFindings(plan.steps)))
-  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan))
+  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan, embedded))
   if (embedded && request.kind === 'up' && request.steps === 'all') {
     const blockers = roundTripBlockers(migrations)
     if (blockers.length > 0) plan.findings.push(...blockers)
@@ -252,20 +252,26 @@ async function planOne(
   }
 }
 
-/** Config 1 `up.yaml` steps other than run_sql need Hasura's metadata API. */
-function yamlFindings(plan: DatabasePlan): Finding[] {
+/**
+ * Config 1 `up.yaml` steps other than run_sql need Hasura's metadata API. The embedded database proves
+ * the SQL and skips them; a real database would be left with versions recorded but metadata steps
+ * never run, so there they stop the plan.
+ */
+function yamlFindings(plan: DatabasePlan, embedded: boolean): Finding[] {
   const out: Finding[] = []
   for (const step of plan.steps) {
     for (const item of step.yaml?.steps ?? []) {
       if (item.type === 'run_sql') continue
       out.push({
         kind: 'yaml-metadata-step',
-        severity: 'error',
+        severity: embedded ? 'warning' : 'error',
         database: step.database,
         version: step.version,
         file: step.yaml!.path,
         line: item.line,
-        message: `metadata action '${item.type}' needs Hasura: run this project against an endpoint (the Hasura target), not database-url or the embedded database`,
+        message: embedded
+          ? `metadata action '${item.type}' needs Hasura: skipped on the embedded database (the migration's SQL runs)`
+          : `metadata action '${item.type}' needs Hasura: run this project against an endpoint (the Hasura target), not database-url`,
       })
     }
   }

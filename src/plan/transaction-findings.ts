@@ -3,6 +3,7 @@
  * the parser is WASM, loaded on first need). No I/O.
  */
 import { analyzeSql } from '../sql/classify.js'
+import { transactionBlocks } from '../sql/transaction-blocks.js'
 import type { SqlAnalysis } from '../sql/types.js'
 import type { Finding, Step } from './types.js'
 
@@ -69,25 +70,51 @@ function fromAnalysis(
       })
     }
   }
-  for (const t of analysis.transactionControl) {
-    if (t.scope !== 'transaction') continue // savepoints nest inside the run's transaction harmlessly
-    findings.push(
-      transactional
-        ? {
-            ...base,
-            kind: 'transaction-control',
-            severity: 'error',
-            line: fileLine(t.statement.line),
-            message: `top-level ${t.what}: every migration already runs inside the run's transaction, and ${t.what} would end it or pair with a COMMIT that does, committing or discarding earlier steps and their state records on its own; remove it${inYaml ? '' : `, or mark the file with '${MARKER}' if it must manage its own transactions`}`,
-          }
-        : {
-            ...base,
-            kind: 'transaction-control',
-            severity: 'warning',
-            line: fileLine(t.statement.line),
-            message: `top-level ${t.what} in a no-transaction file: the file runs alone, so it affects only its own statements; make sure every BEGIN has its COMMIT, or the state record joins an open transaction`,
-          },
-    )
+  if (transactional) {
+    const finding = blockFinding(analysis, fileLine, inYaml)
+    if (finding) findings.push({ ...base, ...finding })
+  } else {
+    for (const t of analysis.transactionControl) {
+      if (t.scope !== 'transaction') continue // savepoints nest inside any transaction harmlessly
+      findings.push({
+        ...base,
+        kind: 'transaction-control',
+        severity: 'warning',
+        line: fileLine(t.statement.line),
+        message: `top-level ${t.what} in a no-transaction file: the file runs alone, so it affects only its own statements; make sure every BEGIN has its COMMIT, or the state record joins an open transaction`,
+      })
+    }
   }
   return findings
+}
+
+/**
+ * A file's own BEGIN … COMMIT inside the run's transaction: its blocks run as savepoints (a notice), or
+ * a command no savepoint can stand for stops the plan. A file that does not parse fails as a whole when
+ * it runs, before any of its statements: nothing to say about its blocks.
+ */
+function blockFinding(
+  analysis: SqlAnalysis,
+  fileLine: (line: number) => number,
+  inYaml: boolean,
+): Pick<Finding, 'kind' | 'severity' | 'line' | 'message'> | undefined {
+  if (analysis.syntaxError) return undefined
+  const blocks = transactionBlocks(analysis.transactionControl)
+  if (blocks.kind === 'none') return undefined
+  if (blocks.kind === 'unsafe') {
+    return {
+      kind: 'transaction-control',
+      severity: 'error',
+      line: fileLine(blocks.statement.line),
+      message: `${blocks.reason}; remove it${inYaml ? '' : `, or mark the file with '${MARKER}' if it must manage its own transactions`}`,
+    }
+  }
+  const lines = blocks.blocks.map((b) => `${fileLine(b.begin.line)}–${fileLine(b.end.line)}`).join(', ')
+  const one = blocks.blocks.length === 1
+  return {
+    kind: 'transaction-block',
+    severity: 'notice',
+    line: fileLine(blocks.blocks[0].begin.line),
+    message: `the file's own BEGIN … COMMIT ${one ? 'block' : 'blocks'} (lines ${lines}) ${one ? 'runs as a savepoint' : 'run as savepoints'} inside the run's transaction: ${one ? 'it stays' : 'each stays'} atomic, and a later failure in the run still rolls ${one ? 'it' : 'them'} back with everything else`,
+  }
 }

@@ -43,6 +43,7 @@ export type FindingKind =
   | 'no-transaction-required'
   | 'no-transaction-file'
   | 'transaction-control'
+  | 'transaction-block'
   | 'yaml-metadata-step'
   | 'round-trip-impossible'
   | 'unsupported-embedded'

@@ -18,9 +18,22 @@ const TRIGGER_WORDS =
 /** Whether a text could hold a statement `analyzeSql` reports (false: it certainly holds none). */
 export const mayNeedAnalysis = (text: string): boolean => TRIGGER_WORDS.test(text)
 
-export async function analyzeSql(text: string): Promise<SqlAnalysis> {
+/** Parsed texts: the plan and every target ask about the same files; shared, so never changed by a caller. */
+const analyses = new Map<string, Promise<SqlAnalysis>>()
+
+export function analyzeSql(text: string): Promise<SqlAnalysis> {
+  if (!mayNeedAnalysis(text))
+    return Promise.resolve({ nonTransactional: [], transactionControl: [], parsed: false })
+  let analysis = analyses.get(text)
+  if (!analysis) {
+    analysis = analyze(text)
+    analyses.set(text, analysis)
+  }
+  return analysis
+}
+
+async function analyze(text: string): Promise<SqlAnalysis> {
   const analysis: SqlAnalysis = { nonTransactional: [], transactionControl: [], parsed: false }
-  if (!mayNeedAnalysis(text)) return analysis
   const { statements, syntaxError } = await parseStatements(text)
   analysis.parsed = true
   analysis.statementCount = statements.length
@@ -143,28 +156,35 @@ function optionBoolean(options: Node[] | undefined, name: string): boolean | und
   return undefined
 }
 
-const TRANSACTION_COMMANDS: Record<string, { what: string; scope: TransactionControlStatement['scope'] }> = {
-  TRANS_STMT_BEGIN: { what: 'BEGIN', scope: 'transaction' },
-  TRANS_STMT_START: { what: 'START TRANSACTION', scope: 'transaction' },
-  TRANS_STMT_COMMIT: { what: 'COMMIT', scope: 'transaction' },
-  TRANS_STMT_ROLLBACK: { what: 'ROLLBACK', scope: 'transaction' },
-  TRANS_STMT_PREPARE: { what: 'PREPARE TRANSACTION', scope: 'transaction' },
-  TRANS_STMT_COMMIT_PREPARED: { what: 'COMMIT PREPARED', scope: 'transaction' },
-  TRANS_STMT_ROLLBACK_PREPARED: { what: 'ROLLBACK PREPARED', scope: 'transaction' },
-  TRANS_STMT_SAVEPOINT: { what: 'SAVEPOINT', scope: 'savepoint' },
-  TRANS_STMT_RELEASE: { what: 'RELEASE SAVEPOINT', scope: 'savepoint' },
-  TRANS_STMT_ROLLBACK_TO: { what: 'ROLLBACK TO SAVEPOINT', scope: 'savepoint' },
+type Control = Pick<TransactionControlStatement, 'what' | 'command' | 'scope' | 'chain' | 'modes'>
+
+const TRANSACTION_COMMANDS: Record<string, Pick<Control, 'what' | 'command' | 'scope'>> = {
+  TRANS_STMT_BEGIN: { what: 'BEGIN', command: 'begin', scope: 'transaction' },
+  TRANS_STMT_START: { what: 'START TRANSACTION', command: 'begin', scope: 'transaction' },
+  TRANS_STMT_COMMIT: { what: 'COMMIT', command: 'commit', scope: 'transaction' },
+  TRANS_STMT_ROLLBACK: { what: 'ROLLBACK', command: 'rollback', scope: 'transaction' },
+  TRANS_STMT_PREPARE: { what: 'PREPARE TRANSACTION', command: 'prepare', scope: 'transaction' },
+  TRANS_STMT_COMMIT_PREPARED: { what: 'COMMIT PREPARED', command: 'commit-prepared', scope: 'transaction' },
+  TRANS_STMT_ROLLBACK_PREPARED: {
+    what: 'ROLLBACK PREPARED',
+    command: 'rollback-prepared',
+    scope: 'transaction',
+  },
+  TRANS_STMT_SAVEPOINT: { what: 'SAVEPOINT', command: 'savepoint', scope: 'savepoint' },
+  TRANS_STMT_RELEASE: { what: 'RELEASE SAVEPOINT', command: 'release', scope: 'savepoint' },
+  TRANS_STMT_ROLLBACK_TO: { what: 'ROLLBACK TO SAVEPOINT', command: 'rollback-to', scope: 'savepoint' },
 }
 
 /** A top-level transaction command, named as written where PostgreSQL has synonyms (END, ABORT). */
-export function transactionControl(
-  node: Node,
-  text: string,
-): { what: string; scope: TransactionControlStatement['scope'] } | undefined {
+export function transactionControl(node: Node, text: string): Control | undefined {
   if (!('TransactionStmt' in node)) return undefined
-  const command = TRANSACTION_COMMANDS[node.TransactionStmt.kind ?? '']
+  const t = node.TransactionStmt
+  const command = TRANSACTION_COMMANDS[t.kind ?? '']
   if (!command) return undefined
+  const out: Control = { ...command }
   const firstWord = /^[a-z]+/i.exec(text)?.[0]?.toUpperCase()
-  if (firstWord === 'END' || firstWord === 'ABORT') return { ...command, what: firstWord }
-  return command
+  if (firstWord === 'END' || firstWord === 'ABORT') out.what = firstWord
+  if (t.chain) out.chain = true
+  if (command.command === 'begin' && (t.options?.length ?? 0) > 0) out.modes = true
+  return out
 }

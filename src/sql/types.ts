@@ -18,17 +18,34 @@ export interface NonTransactionalStatement {
   what: string
 }
 
+/** What a transaction command does, whatever its spelling (BEGIN/START TRANSACTION, COMMIT/END, ROLLBACK/ABORT). */
+export type TransactionCommand =
+  | 'begin'
+  | 'commit'
+  | 'rollback'
+  | 'prepare'
+  | 'commit-prepared'
+  | 'rollback-prepared'
+  | 'savepoint'
+  | 'release'
+  | 'rollback-to'
+
 /** A top-level BEGIN/COMMIT/ROLLBACK/SAVEPOINT in a migration file. */
 export interface TransactionControlStatement {
   statement: Statement
   /** The command as written, e.g. `COMMIT`, `END`, `START TRANSACTION`, `ROLLBACK TO SAVEPOINT`. */
   what: string
+  command: TransactionCommand
   /**
    * `transaction`: starts, ends or prepares a transaction (BEGIN, COMMIT, ROLLBACK, PREPARE TRANSACTION,
    * COMMIT/ROLLBACK PREPARED). `savepoint`: SAVEPOINT, RELEASE, ROLLBACK TO — these nest inside a
    * surrounding transaction and leave it intact.
    */
   scope: 'transaction' | 'savepoint'
+  /** `COMMIT AND CHAIN` / `ROLLBACK AND CHAIN`: ends a transaction and starts the next at once. */
+  chain?: boolean
+  /** BEGIN with transaction modes (`ISOLATION LEVEL …`, `READ ONLY`, `DEFERRABLE`). */
+  modes?: boolean
 }
 
 /** The text does not parse as PostgreSQL (or is not PostgreSQL at all: MS SQL, BigQuery, ...). */

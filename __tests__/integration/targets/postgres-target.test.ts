@@ -273,19 +273,35 @@ describe('pipelining: migrations sent ahead of the answers', () => {
     },
   )
 
-  it('never sends a step that ends or opens a transaction ahead: behind a failure it would commit', async () => {
+  it('never sends a step with transaction commands ahead: behind a failure it could revive the transaction', async () => {
     const db = await open()
     const events: StepEvent[] = []
     const steps = [
-      up(V(1), 'CREATE TABLE kept (id int);'),
-      up(V(2), 'SELECT 1 / 0;'),
-      up(V(3), 'ROLLBACK;\nCREATE TABLE leaked (id int);'),
+      up(V(1), 'SAVEPOINT sp;'),
+      up(V(2), 'CREATE TABLE kept (id int);'),
+      up(V(3), 'SELECT 1 / 0;'),
+      up(V(4), 'ROLLBACK TO SAVEPOINT sp;\nCREATE TABLE leaked (id int);'),
     ]
     const r = await run(db.target, steps, { onEvent: (e) => events.push(e) })
-    expect(r.error).toMatchObject({ sqlstate: '22012', version: `${V(2)}` })
-    expect(order(events)).toEqual(['start 1', 'start 2', 'end 1', 'end 2'])
+    expect(r.error).toMatchObject({ sqlstate: '22012', version: `${V(3)}` })
+    expect(order(events)).toEqual(['start 1', 'end 1', 'start 2', 'start 3', 'end 2', 'end 3'])
     expect(await relationExists(db, 'leaked')).toBe(false)
     expect(await relationExists(db, 'kept')).toBe(false)
+  })
+
+  it('refuses a COMMIT or ROLLBACK of the run’s transaction before anything runs, pipelined or not', async () => {
+    const db = await open()
+    const steps = [
+      up(V(1), 'CREATE TABLE kept (id int);'),
+      up(V(2), 'SELECT 1;'),
+      up(V(3), 'ROLLBACK;\nCREATE TABLE leaked (id int);'),
+    ]
+    const r = await run(db.target, steps)
+    expect(r.error).toMatchObject({ kind: 'user', version: `${V(3)}`, line: 1 })
+    expect(r.error?.message).toContain('ROLLBACK without a BEGIN before it in this file would discard')
+    expect(await relationExists(db, 'leaked')).toBe(false)
+    expect(await relationExists(db, 'kept')).toBe(false)
+    expect(await stateRows(db)).toBeNull()
   })
 })
 

@@ -1,7 +1,7 @@
 /** Pure parts of the Hasura target: URLs, positions, batches, bisection, the state probe's cells. */
 import { describe, expect, it } from 'vitest'
 import type { Step } from '../../../src/plan/types.js'
-import { Batch, stepParts } from '../../../src/targets/hasura/batch.js'
+import { Batch } from '../../../src/targets/hasura/batch.js'
 import { doneByAnotherRun } from '../../../src/targets/hasura/execute.js'
 import { displayEndpoint, HasuraHttp } from '../../../src/targets/hasura/http.js'
 import { locateFailure, locateStatement, type OwnedPart } from '../../../src/targets/hasura/locate.js'
@@ -83,26 +83,6 @@ describe('Batch', () => {
     expect(b.partAt(sql.indexOf('B'))?.part.file).toBe('b.sql')
     expect(b.partAt(0)).toBeUndefined()
   })
-
-  it('orders config 1 parts as the legacy CLI: up SQL then YAML, down YAML then SQL', () => {
-    const base: Step = {
-      database: 'default',
-      version: 1n,
-      name: 'x',
-      direction: 'down',
-      sql: { path: '1_x.down.sql', text: 'DROP TABLE x', noTransaction: false },
-      yaml: { path: '1_x.down.yaml', steps: [{ type: 'run_sql', args: { sql: 'SELECT 1' }, line: 2 }] },
-      transactional: true,
-    }
-    expect(stepParts(base).map((p) => p.file)).toEqual(['1_x.down.yaml', '1_x.down.sql'])
-    expect(stepParts({ ...base, direction: 'up' }).map((p) => p.file)).toEqual([
-      '1_x.down.sql',
-      '1_x.down.yaml',
-    ])
-    expect(() =>
-      stepParts({ ...base, yaml: { path: 'y.yaml', steps: [{ type: 'track_table', args: {}, line: 3 }] } }),
-    ).toThrow("y.yaml:3: a 'track_table' step cannot run inside the migration transaction")
-  })
 })
 
 describe('locateFailure', () => {
@@ -110,6 +90,7 @@ describe('locateFailure', () => {
     Array.from({ length: n }, (_, i) => ({
       part: { file: `f${i}.sql`, text: `SELECT ${i};\nSELECT ${i}/1;\n\nSELECT 'x${i}';` },
       owner: i,
+      text: `SELECT ${i};\nSELECT ${i}/1;\n\nSELECT 'x${i}';`,
     }))
 
   it('bisects to the failing file, then its statement, in O(log n) rehearsals', async () => {

@@ -75,15 +75,34 @@ describe('transactionFindings: statements that cannot run in a transaction', () 
 })
 
 describe('transactionFindings: transaction control', () => {
-  test('BEGIN/COMMIT in a transactional file: errors, each at its line', async () => {
-    const up = 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n'
+  test('the console’s BEGIN TRANSACTION … COMMIT TRANSACTION: a notice, the block runs as a savepoint', async () => {
+    const up =
+      'BEGIN TRANSACTION;\nALTER TABLE a DROP CONSTRAINT a_pkey;\nALTER TABLE a ADD PRIMARY KEY (id, b);\nCOMMIT TRANSACTION;\n'
     const found = await findingsFor(migration(1, { up }))
-    expect(found.map((f) => [f.kind, f.severity, f.line])).toEqual([
-      ['transaction-control', 'error', 1],
-      ['transaction-control', 'error', 3],
-    ])
-    expect(found[1]?.message).toContain('top-level COMMIT')
-    expect(found[1]?.message).toContain(MARKER)
+    expect(found.map((f) => [f.kind, f.severity, f.line])).toEqual([['transaction-block', 'notice', 1]])
+    expect(found[0]?.message).toBe(
+      "the file's own BEGIN … COMMIT block (lines 1–4) runs as a savepoint inside the run's transaction: it stays atomic, and a later failure in the run still rolls it back with everything else",
+    )
+  })
+
+  test.each([
+    [
+      'CREATE TABLE a (id int);\nCOMMIT;\n',
+      2,
+      'COMMIT without a BEGIN before it in this file would commit the earlier migrations of the run on its own',
+    ],
+    [
+      'ROLLBACK;\n',
+      1,
+      'ROLLBACK without a BEGIN before it in this file would discard the earlier migrations of the run',
+    ],
+    ['BEGIN;\nCREATE TABLE a (id int);\n', 1, 'BEGIN has no COMMIT in its file'],
+    ['BEGIN;\nCOMMIT AND CHAIN;\nCOMMIT;\n', 2, 'COMMIT AND CHAIN starts a new transaction'],
+  ])('what no savepoint can stand for stops the plan at its line: %j', async (up, line, reason) => {
+    const found = await findingsFor(migration(1, { up }))
+    expect(found.map((f) => [f.kind, f.severity, f.line])).toEqual([['transaction-control', 'error', line]])
+    expect(found[0]?.message).toContain(reason)
+    expect(found[0]?.message).toContain(MARKER)
   })
 
   test('in a no-transaction file: a warning only', async () => {

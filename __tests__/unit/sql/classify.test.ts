@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { analyzeSql, mayNeedAnalysis } from '../../../src/sql/index.js'
 import { NON_TRANSACTIONAL, TRANSACTIONAL } from './statement-cases.js'
+import type { TransactionControlStatement } from '../../../src/sql/types.js'
 
 describe('analyzeSql: statements that cannot run in a transaction block', () => {
   test.each(NON_TRANSACTIONAL)('%s → %s', async (sql, what) => {
@@ -70,29 +71,43 @@ describe('analyzeSql: statements that cannot run in a transaction block', () => 
 })
 
 describe('analyzeSql: transaction control', () => {
-  const cases: [sql: string, what: string, scope: 'transaction' | 'savepoint'][] = [
-    ['BEGIN', 'BEGIN', 'transaction'],
-    ['BEGIN ISOLATION LEVEL SERIALIZABLE', 'BEGIN', 'transaction'],
-    ['START TRANSACTION', 'START TRANSACTION', 'transaction'],
-    ['COMMIT', 'COMMIT', 'transaction'],
-    ['commit work', 'COMMIT', 'transaction'],
-    ['COMMIT AND CHAIN', 'COMMIT', 'transaction'],
-    ['END', 'END', 'transaction'],
-    ['end transaction', 'END', 'transaction'],
-    ['ROLLBACK', 'ROLLBACK', 'transaction'],
-    ['ABORT', 'ABORT', 'transaction'],
-    ["PREPARE TRANSACTION 'x'", 'PREPARE TRANSACTION', 'transaction'],
-    ["COMMIT PREPARED 'x'", 'COMMIT PREPARED', 'transaction'],
-    ["ROLLBACK PREPARED 'x'", 'ROLLBACK PREPARED', 'transaction'],
-    ['SAVEPOINT sp', 'SAVEPOINT', 'savepoint'],
-    ['RELEASE SAVEPOINT sp', 'RELEASE SAVEPOINT', 'savepoint'],
-    ['RELEASE sp', 'RELEASE SAVEPOINT', 'savepoint'],
-    ['ROLLBACK TO SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT', 'savepoint'],
+  const cases: [sql: string, expected: Omit<TransactionControlStatement, 'statement'>][] = [
+    ['BEGIN', { what: 'BEGIN', command: 'begin', scope: 'transaction' }],
+    [
+      'BEGIN ISOLATION LEVEL SERIALIZABLE',
+      { what: 'BEGIN', command: 'begin', scope: 'transaction', modes: true },
+    ],
+    ['START TRANSACTION', { what: 'START TRANSACTION', command: 'begin', scope: 'transaction' }],
+    [
+      'START TRANSACTION READ ONLY',
+      { what: 'START TRANSACTION', command: 'begin', scope: 'transaction', modes: true },
+    ],
+    ['COMMIT', { what: 'COMMIT', command: 'commit', scope: 'transaction' }],
+    ['commit work', { what: 'COMMIT', command: 'commit', scope: 'transaction' }],
+    ['COMMIT AND CHAIN', { what: 'COMMIT', command: 'commit', scope: 'transaction', chain: true }],
+    ['END', { what: 'END', command: 'commit', scope: 'transaction' }],
+    ['end transaction', { what: 'END', command: 'commit', scope: 'transaction' }],
+    ['ROLLBACK', { what: 'ROLLBACK', command: 'rollback', scope: 'transaction' }],
+    ['ROLLBACK AND CHAIN', { what: 'ROLLBACK', command: 'rollback', scope: 'transaction', chain: true }],
+    ['ABORT', { what: 'ABORT', command: 'rollback', scope: 'transaction' }],
+    ["PREPARE TRANSACTION 'x'", { what: 'PREPARE TRANSACTION', command: 'prepare', scope: 'transaction' }],
+    ["COMMIT PREPARED 'x'", { what: 'COMMIT PREPARED', command: 'commit-prepared', scope: 'transaction' }],
+    [
+      "ROLLBACK PREPARED 'x'",
+      { what: 'ROLLBACK PREPARED', command: 'rollback-prepared', scope: 'transaction' },
+    ],
+    ['SAVEPOINT sp', { what: 'SAVEPOINT', command: 'savepoint', scope: 'savepoint' }],
+    ['RELEASE SAVEPOINT sp', { what: 'RELEASE SAVEPOINT', command: 'release', scope: 'savepoint' }],
+    ['RELEASE sp', { what: 'RELEASE SAVEPOINT', command: 'release', scope: 'savepoint' }],
+    [
+      'ROLLBACK TO SAVEPOINT sp',
+      { what: 'ROLLBACK TO SAVEPOINT', command: 'rollback-to', scope: 'savepoint' },
+    ],
   ]
-  test.each(cases)('%s → %s (%s)', async (sql, what, scope) => {
+  test.each(cases)('%s → %o', async (sql, expected) => {
     const text = `CREATE TABLE t (id int);\n${sql};\n`
     const a = await analyzeSql(text)
-    expect(a.transactionControl).toEqual([{ statement: { text: sql, line: 2, offset: 25 }, what, scope }])
+    expect(a.transactionControl).toEqual([{ statement: { text: sql, line: 2, offset: 25 }, ...expected }])
     expect(a.nonTransactional).toEqual([])
   })
 

@@ -9,7 +9,7 @@ import {
   recordFailed,
   timeoutSettings,
 } from '../../../src/targets/sql/executor.js'
-import { locateError, stepParts } from '../../../src/targets/sql/step-sql.js'
+import { locateError } from '../../../src/targets/sql/step-sql.js'
 import { down, up } from '../../integration/targets/support/steps.js'
 
 describe('doneByAnotherRun', () => {
@@ -59,24 +59,6 @@ describe('timeoutSettings', () => {
       'SET LOCAL lock_timeout = 270',
       'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE',
     ])
-  })
-})
-
-describe('stepParts', () => {
-  const yaml = { steps: [{ type: 'run_sql', args: { sql: 'Y' }, line: 2 }] }
-  it('runs SQL then YAML going up, YAML then SQL going down (config 1)', () => {
-    expect(stepParts(up(1, 'S', { yaml })).map((p) => p.text)).toEqual(['S', 'Y'])
-    expect(stepParts(down(1, 'S', { yaml })).map((p) => p.text)).toEqual(['Y', 'S'])
-    expect(stepParts(up(1, '  \n'))).toEqual([])
-  })
-  it('refuses anything but run_sql', () => {
-    expect(() =>
-      stepParts(
-        up(1, undefined, {
-          yaml: { path: 'm/1.up.yaml', steps: [{ type: 'add_remote_schema', args: {}, line: 5 }] },
-        }),
-      ),
-    ).toThrow("m/1.up.yaml:5: a 'add_remote_schema' step needs Hasura's metadata API")
   })
 })
 

@@ -36,6 +36,8 @@ class EmbeddedTarget implements Target {
       session: () => Promise.resolve(this.session),
       redact: (text) => text,
       explain: explainEmbeddedFailure,
+      // thrown away after the run, with no Hasura to send them to: the plan warns instead
+      yamlMetadataSteps: 'skip',
     })
   }
 

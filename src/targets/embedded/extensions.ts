@@ -24,6 +24,25 @@ export const CONTRIB_EXTENSIONS: Record<string, Loader> = {
   intarray: async () => (await import('@electric-sql/pglite/contrib/intarray')).intarray,
   tablefunc: async () => (await import('@electric-sql/pglite/contrib/tablefunc')).tablefunc,
   moddatetime: async () => (await import('@electric-sql/pglite/contrib/moddatetime')).moddatetime,
+  pg_stat_statements: async () =>
+    (await import('@electric-sql/pglite/contrib/pg_stat_statements')).pg_stat_statements,
+  isn: async () => (await import('@electric-sql/pglite/contrib/isn')).isn,
+  lo: async () => (await import('@electric-sql/pglite/contrib/lo')).lo,
+  seg: async () => (await import('@electric-sql/pglite/contrib/seg')).seg,
+  tcn: async () => (await import('@electric-sql/pglite/contrib/tcn')).tcn,
+  bloom: async () => (await import('@electric-sql/pglite/contrib/bloom')).bloom,
+  tsm_system_rows: async () => (await import('@electric-sql/pglite/contrib/tsm_system_rows')).tsm_system_rows,
+  tsm_system_time: async () => (await import('@electric-sql/pglite/contrib/tsm_system_time')).tsm_system_time,
+  dict_int: async () => (await import('@electric-sql/pglite/contrib/dict_int')).dict_int,
+  dict_xsyn: async () => (await import('@electric-sql/pglite/contrib/dict_xsyn')).dict_xsyn,
+  amcheck: async () => (await import('@electric-sql/pglite/contrib/amcheck')).amcheck,
+  pg_buffercache: async () => (await import('@electric-sql/pglite/contrib/pg_buffercache')).pg_buffercache,
+  pg_visibility: async () => (await import('@electric-sql/pglite/contrib/pg_visibility')).pg_visibility,
+  pg_freespacemap: async () => (await import('@electric-sql/pglite/contrib/pg_freespacemap')).pg_freespacemap,
+  pageinspect: async () => (await import('@electric-sql/pglite/contrib/pageinspect')).pageinspect,
+  pg_surgery: async () => (await import('@electric-sql/pglite/contrib/pg_surgery')).pg_surgery,
+  pg_walinspect: async () => (await import('@electric-sql/pglite/contrib/pg_walinspect')).pg_walinspect,
+  file_fdw: async () => (await import('@electric-sql/pglite/contrib/file_fdw')).file_fdw,
 }
 
 /** Names of the extensions the embedded database can create. */

@@ -13,7 +13,8 @@ import { CancelledError, isKnownError, TargetError, type PgErrorFields } from '.
 import type { AppliedState, Step } from '../../plan/types.js'
 import type { ErrorInfo, StepResult } from '../../report/result.js'
 import type { ExecuteRequest, ExecuteResult } from '../target.js'
-import { Batch, stepParts, type SqlPart } from './batch.js'
+import { blocksNote, runnableParts, type RunnablePart } from '../step-parts.js'
+import { Batch, type SqlPart } from './batch.js'
 import { pgErrorOf, type HasuraConnection, type TuplesResult } from './connection.js'
 import { UnknownOutcomeError } from './http.js'
 import { locateFailure, locateStatement, type OwnedPart } from './locate.js'
@@ -29,6 +30,7 @@ import {
   markOf,
   READ_MARKS_SQL,
   recordSql,
+  restoreSettingsSql,
   SENTINEL_SQL,
   deadline,
   SIGNALS,
@@ -104,6 +106,8 @@ export class HasuraRun {
   private readonly redact: (s: string) => string
   private state!: DatabaseState
   private steps: Step[] = []
+  /** Each step's SQL parts as they run (see `runnableParts`). */
+  private parts: RunnablePart[][] = []
   private results: StepResult[] = []
   /** Steps committed in an earlier attempt of this run (before it lost a race and re-planned). */
   private readonly done: { step: Step; result: StepResult }[] = []
@@ -143,6 +147,7 @@ export class HasuraRun {
       this.results = steps.map((s) => this.initial(s))
       planState = { versions: new Map(this.state.applied.versions) }
       try {
+        this.parts = await Promise.all(steps.map((step) => runnableParts(step, 'refuse')))
         if (steps.length) {
           if (this.state.migrationMode !== 'true') throw this.migrationModeError()
           if (this.req.mode === 'rehearse') await this.rehearse()
@@ -258,7 +263,7 @@ export class HasuraRun {
     )
     if (!o.rehearse) b.add(MARK_SQL)
     idx.forEach((i, k) => {
-      if (o.execute) for (const part of stepParts(this.steps[i])) b.addPart(part, i)
+      if (o.execute) for (const part of this.parts[i]) this.addRunnable(b, part, i)
       b.add(recordSql(st.store, this.db, changes[k], this.runId, this.runUrl))
       if (!o.rehearse) b.add(MARK_SQL)
     })
@@ -278,6 +283,12 @@ export class HasuraRun {
     return b
   }
 
+  /** A part as it runs in the transaction (blocks as savepoints), then the end of the settings it made. */
+  private addRunnable(b: Batch, part: RunnablePart, owner: number): void {
+    const after = part.changesSettings ? restoreSettingsSql(this.req.timeoutMs) : undefined
+    b.addPart(part, owner, part.sql, after)
+  }
+
   /**
    * A rehearsal of the first `count` parts (the last cut at `cutAt`): true when it fails with the same
    * error as the real run (another error means something else changed meanwhile: not this prefix's fault).
@@ -286,11 +297,8 @@ export class HasuraRun {
     return async (count: number, cutAt?: number): Promise<boolean> => {
       const b = new Batch().add(lockSql(this.db, this.req.timeoutMs))
       parts.slice(0, count).forEach((p, n) => {
-        b.addPart(
-          p.part,
-          p.owner,
-          n === count - 1 && cutAt !== undefined ? p.part.text.slice(0, cutAt) : p.part.text,
-        )
+        const cut = n === count - 1 && cutAt !== undefined
+        b.addPart(p.part, p.owner, cut ? p.text.slice(0, cutAt) : p.text, cut ? undefined : p.after)
       })
       b.add(SENTINEL_SQL)
       try {
@@ -341,7 +349,8 @@ export class HasuraRun {
     idx.forEach((i, k) => {
       const r = this.results[i]
       r.status = mode === 'skip-execution' ? 'skipped' : 'applied'
-      if (mode === 'skip-execution') r.note = NOTE_RECORDED_ONLY
+      const note = mode === 'skip-execution' ? NOTE_RECORDED_ONLY : blocksNote(this.parts[i])
+      if (note) r.note = note
       const a = marks[k]
       const b = marks[k + 1]
       r.durationMs = a !== undefined && b !== undefined ? Math.max(0, b - a) : k === 0 ? total : 0
@@ -377,7 +386,12 @@ export class HasuraRun {
       }
       this.fail(idx, undefined, info)
     }
-    const parts: OwnedPart[] = batch.placed.map((p) => ({ part: p.part, owner: p.owner }))
+    const parts: OwnedPart[] = batch.placed.map((p) => ({
+      part: p.part,
+      owner: p.owner,
+      text: p.text,
+      after: p.after,
+    }))
     const located = await locateFailure(parts, pg, batch, this.probe(parts, pg))
     const failing = located.partIndex !== undefined ? parts[located.partIndex] : undefined
     const info = this.sqlInfo(pg, failing?.part, located.line, located.statement, failing?.owner)
@@ -414,9 +428,11 @@ export class HasuraRun {
       [this.change(i, undefined, 'dirty')],
       `marking version ${step.version} dirty before its no-transaction file`,
     )
-    const parts = stepParts(step)
+    const parts = this.parts[i]
+    // a pooled connection outlives the request: what the file set must end with it
+    const restore = parts.some((p) => p.changesSettings) ? [restoreSettingsSql()] : []
     try {
-      await this.conn.runSql(this.db, parts.map((p) => p.text).join('\n;\n'), {
+      await this.conn.runSql(this.db, [...parts.map((p) => p.text), ...restore].join('\n;\n'), {
         write: true,
         noTransaction: true,
         what: `running ${step.sql?.path ?? `version ${step.version}`} outside a transaction`,
@@ -498,6 +514,8 @@ export class HasuraRun {
     idx.forEach((i, k) => {
       const r = this.results[i]
       r.status = 'rehearsed'
+      const note = blocksNote(this.parts[i])
+      if (note) r.note = note
       r.durationMs = k === 0 ? total : 0
       this.req.onEvent?.({ type: 'step-finished', result: { ...r } })
     })

@@ -12,6 +12,10 @@ import { parseStatements } from './statements.js'
 export interface OwnedPart {
   part: SqlPart
   owner: number
+  /** The part's SQL as it runs (its file's lines), which positions and prefixes refer to. */
+  text: string
+  /** Our statements that run right after it (restoring session settings). */
+  after?: string
 }
 
 export interface Located {
@@ -68,23 +72,23 @@ export async function locateFailure(
     if (placed) {
       const partIndex = parts.findIndex((p) => p.part === placed.part && p.owner === placed.owner)
       if (placed.part.yamlLine !== undefined) return { partIndex, line: placed.part.yamlLine }
-      return { partIndex, ...(await statementAt(placed.part.text, offset - placed.start)) }
+      return { partIndex, ...(await statementAt(placed.text, offset - placed.start)) }
     }
   }
   if (!parts.length) return {}
   const k = parts.length === 1 ? 1 : await firstFailing(parts.length, (n) => probe(n))
   if (k > parts.length) return {}
   const partIndex = k - 1
-  const { part } = parts[partIndex]
+  const { part, text } = parts[partIndex]
   if (part.yamlLine !== undefined) return { partIndex, line: part.yamlLine }
-  const parsed = await parseStatements(part.text)
+  const parsed = await parseStatements(text)
   if (!parsed.ok) {
     // The parser fails where PostgreSQL does for a syntax error: its cursor is the line.
     if (parsed.offset !== undefined && pg.sqlstate === '42601') {
       return {
         partIndex,
-        ...(await statementAt(part.text, parsed.offset)),
-        line: lineAt(part.text, parsed.offset),
+        ...(await statementAt(text, parsed.offset)),
+        line: lineAt(text, parsed.offset),
       }
     }
     return { partIndex }
@@ -93,7 +97,7 @@ export async function locateFailure(
   if (statements.length === 0) return { partIndex }
   const pick = (i: number): Located => {
     const s = statements[i]
-    return { partIndex, line: s.line, statement: clip(part.text.slice(s.offset, s.end)) }
+    return { partIndex, line: s.line, statement: clip(text.slice(s.offset, s.end)) }
   }
   if (statements.length === 1) return pick(0)
   const j = await firstFailing(statements.length, (m) => probe(k, statements[m - 1].end))

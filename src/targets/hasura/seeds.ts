@@ -11,15 +11,15 @@ import { deadline, lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
 
 export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedRequest): Promise<SeedResult> {
   const files = req.files.map((f) => f.path)
-  const parts: OwnedPart[] = req.files.map((f, i) => ({ part: { file: f.path, text: f.text }, owner: i }))
+  const parts: OwnedPart[] = req.files.map((f, i) => ({
+    part: { file: f.path, text: f.text },
+    owner: i,
+    text: f.text,
+  }))
   const build = (count: number, cutAt?: number, rehearse = true): Batch => {
     const b = new Batch().add(lockSql(req.database, req.timeoutMs))
     parts.slice(0, count).forEach((p, n) => {
-      b.addPart(
-        p.part,
-        p.owner,
-        n === count - 1 && cutAt !== undefined ? p.part.text.slice(0, cutAt) : p.part.text,
-      )
+      b.addPart(p.part, p.owner, n === count - 1 && cutAt !== undefined ? p.text.slice(0, cutAt) : p.text)
     })
     if (rehearse) b.add(SENTINEL_SQL)
     return b

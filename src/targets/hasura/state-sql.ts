@@ -8,6 +8,7 @@
  *   change inside it, so a crash in between is completed, never re-run.
  */
 import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
+import { RESTORE_SETTINGS } from '../step-parts.js'
 import { dollarTag, lit } from './sql-text.js'
 
 export type StoreKind = 'schema-migrations' | 'catalog-in-source' | 'catalog-with-ledger'
@@ -35,6 +36,15 @@ export const lockSql = (database: string, timeoutMs?: number): string => {
     // then a lock wait in a migration gives up a little before the statement limit (`lockTimeoutMs`)
     ...(ms ? [`SET LOCAL statement_timeout = ${ms}`, `SET LOCAL lock_timeout = ${lockTimeoutMs(ms)}`] : []),
     'LOCK TABLE pg_catalog.pg_namespace, pg_catalog.pg_class, pg_catalog.pg_type IN ACCESS SHARE MODE',
+  ].join(';\n')
+}
+
+/** Ends what a migration file set for the session, then sets the run's limits again (as lockSql does). */
+export const restoreSettingsSql = (timeoutMs?: number): string => {
+  const ms = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs))
+  return [
+    RESTORE_SETTINGS,
+    ...(ms ? [`SET LOCAL statement_timeout = ${ms}`, `SET LOCAL lock_timeout = ${lockTimeoutMs(ms)}`] : []),
   ].join(';\n')
 }
 

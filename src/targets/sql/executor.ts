@@ -31,8 +31,15 @@ import { analyzeSql } from '../../sql/classify.js'
 import { splitStatements as parseSplit } from '../../sql/split.js'
 import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
-import { locateError, stepParts, type SqlPart } from './step-sql.js'
+import { locateError } from './step-sql.js'
 import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
+import {
+  blocksNote,
+  RESTORE_SETTINGS,
+  runnableParts,
+  type RunnablePart,
+  type YamlMetadataSteps,
+} from '../step-parts.js'
 
 export interface SqlExecutorOptions {
   configVersion: 1 | 2 | 3
@@ -44,6 +51,8 @@ export interface SqlExecutorOptions {
   explain?: (error: ErrorInfo) => string | undefined
   /** Aborts every operation (the target's own signal; requests may bring another). */
   signal?: AbortSignal
+  /** Config 1 metadata steps: refused (a real database), or skipped (the embedded one, thrown away). */
+  yamlMetadataSteps?: YamlMetadataSteps
 }
 
 /** Unwinds a run with the error that stopped it. */
@@ -74,7 +83,7 @@ export async function controlsTransaction(text: string): Promise<boolean> {
 /** A step ready to be written ahead of the answers: its one SQL part, and the query it is sent as. */
 interface PipelinedQuery {
   i: number
-  part: SqlPart
+  part: RunnablePart
   text: string
   sent: string
 }
@@ -236,6 +245,8 @@ class ExecuteRun {
   private session!: SqlSession
   private store?: StateStore
   private steps: Step[] = []
+  /** Each step's SQL parts as they run (see `runnableParts`). */
+  private parts: RunnablePart[][] = []
   private results: StepResult[] = []
   /** Steps that ran inside the open transaction: their fate is decided by COMMIT or ROLLBACK. */
   private inTransaction = new Set<number>()
@@ -331,8 +342,9 @@ class ExecuteRun {
         message: `another run applied ${this.appliedByAnotherRun.join(', ')} on database '${this.database}' while this one waited for the lock`,
       })
     }
-    // A config 1 YAML step that cannot run here fails the run before anything changes.
-    for (const step of this.steps) stepParts(step)
+    // A config 1 YAML step or a transaction command that cannot run here fails the run before anything changes.
+    const yaml = this.options.yamlMetadataSteps ?? 'refuse'
+    this.parts = await Promise.all(this.steps.map((step) => runnableParts(step, yaml)))
     if (this.steps.length === 0) {
       await this.rollback()
       return
@@ -425,26 +437,49 @@ class ExecuteRun {
   /** Runs a step's SQL in the open transaction, each part as one script; true when its state record went with it. */
   private async runParts(i: number): Promise<boolean> {
     const step = this.steps[i]
-    const parts = stepParts(step)
+    const parts = this.parts[i]
     // The state statement rides in the query of the step's last part: one round trip per step
     // (bench/apply-quick.ts). An error is still attributed: past the file's text it is ours.
     const record =
       parts.length > 0 ? this.store?.statement(this.database, step.version, step.direction) : undefined
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]
-      const text = blankBom(part.text)
+      const text = this.inTransactionText(part)
       const carry = record !== undefined && k === parts.length - 1
       const sent = carry ? withRecord(text, record) : text
       const outcome = await this.session.script(sent)
       if (outcome.error) this.partFailed(i, part, text, sent, carry, { ...outcome, error: outcome.error })
     }
+    this.noteBlocks(i)
     return record !== undefined
+  }
+
+  /** A part's SQL as sent in the open transaction, followed by the end of any session settings it made. */
+  private inTransactionText(part: RunnablePart): string {
+    const text = blankBom(part.sql)
+    return part.changesSettings ? `${text}\n;\n${this.restoreSettings()}` : text
+  }
+
+  /** Ends a file's session settings, then sets the run's own limits again (RESET ALL ends them too). */
+  private restoreSettings(): string {
+    const ms = this.request.timeoutMs
+    return [
+      RESTORE_SETTINGS,
+      ...(this.sessionTimeouts ? [timeoutSettings(ms, 'SESSION')] : []),
+      ...(this.openTransaction ? [timeoutSettings(ms, 'LOCAL')] : []),
+    ].join('; ')
+  }
+
+  /** The report says when a file's own BEGIN … COMMIT ran as a savepoint. */
+  private noteBlocks(i: number): void {
+    const note = blocksNote(this.parts[i])
+    if (note) this.results[i].note = note
   }
 
   /** Blames a failed query on the step's file (line and statement), or on its state record. */
   private partFailed(
     i: number,
-    part: SqlPart,
+    part: RunnablePart,
     text: string,
     sent: string,
     carried: boolean,
@@ -464,11 +499,12 @@ class ExecuteRun {
     const step = this.steps[i]
     if (!step || !step.transactional || !this.session.pipelined) return undefined
     if (this.txMode !== 'all' || this.request.mode === 'skip-execution') return undefined
-    const parts = stepParts(step)
+    const parts = this.parts[i]
     const record = this.store?.statement(this.database, step.version, step.direction)
     if (parts.length !== 1 || record === undefined) return undefined
-    const text = blankBom(parts[0].text)
-    if (await controlsTransaction(text)) return undefined
+    // the file as written decides: its blocks run as savepoints, which could end an aborted transaction too
+    if (await controlsTransaction(parts[0].text)) return undefined
+    const text = this.inTransactionText(parts[0])
     return { i, part: parts[0], text, sent: withRecord(text, record) }
   }
 
@@ -508,7 +544,6 @@ class ExecuteRun {
    * state record commits on its own. The session lock keeps other runs out between the transactions.
    */
   private async runOutsideTransaction(i: number): Promise<void> {
-    const step = this.steps[i]
     const result = this.results[i]
     result.note = NOTE_OUTSIDE
     if (this.txMode === 'all') {
@@ -516,7 +551,7 @@ class ExecuteRun {
       await this.setSessionTimeouts()
       await this.commit()
     }
-    for (const part of stepParts(step)) {
+    for (const part of this.parts[i]) {
       // what runs is decided by PostgreSQL's own parser (it knows BEGIN ATOMIC bodies); the lexer only after a syntax error
       const statements = await executableStatements(blankBom(part.text))
       for (let k = 0; k < statements.length; k++) {
@@ -536,6 +571,7 @@ class ExecuteRun {
         this.fail(i, outcome.error, { file: part.file, line, statement: statement.text })
       }
     }
+    if (this.parts[i].some((p) => p.changesSettings)) await this.control(this.restoreSettings())
     await this.begin()
     await this.record(i)
     this.inTransaction.add(i)
