@@ -16,9 +16,8 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-3IUEFB4T.js";
+} from "./chunk-BSVE6BZH.js";
 import "./chunk-6GQ3AVI7.js";
-import "./chunk-NDJ7VROF.js";
 import "./chunk-VNZ6ETGJ.js";
 import {
   redact,
@@ -32,7 +31,7 @@ import {
   migrationLabel,
   repoPath
 } from "./chunk-Y2TI5Z5I.js";
-import "./chunk-CLNDQJZY.js";
+import "./chunk-D4AQ5HY7.js";
 import {
   isKnownError
 } from "./chunk-57O7MMI3.js";
