@@ -4,6 +4,7 @@
  */
 import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
+import { databaseUrlProblem } from './targets/postgres/connection-url.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
 import type { TransactionMode } from './targets/target.js'
 
@@ -90,7 +91,7 @@ export function secretsOf(read: InputReader, env: NodeJS.ProcessEnv = process.en
   const { endpoint, adminSecret, databaseUrl, githubToken } = secretInputs(read, env)
   const out: string[] = []
   if (adminSecret) out.push(adminSecret)
-  if (databaseUrl) out.push(...databaseUrlSecrets(databaseUrl))
+  if (databaseUrl) out.push(...databaseUrlSecrets(databaseUrl, env))
   // A password in the endpoint is never sent (requests strip it), but it must not be shown either.
   if (endpoint) out.push(...passwordForms(endpoint))
   if (githubToken) out.push(githubToken)
@@ -130,7 +131,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     if (problem) errors.push(`input 'endpoint' ${problem}`)
   }
   if (databaseUrl) {
-    const problem = checkUrl(databaseUrl, ['postgres:', 'postgresql:'])
+    const problem = databaseUrlProblem(databaseUrl)
     if (problem) errors.push(`input 'database-url' ${problem}`)
   }
   const target: TargetSettings = databaseUrl
