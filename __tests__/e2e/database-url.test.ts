@@ -61,7 +61,7 @@ async function database(owner: string): Promise<string> {
   return name
 }
 
-/** Adminstrative view of a database of this server. */
+/** The superuser on one database of this server. */
 const adminOf = (db: string): string => admin.replace('/postgres?', `/${db}?`)
 
 /** Migration 1 records how the run connected; migration 2 fails with an error that quotes the password. */
@@ -301,6 +301,27 @@ describe('what node-postgres cannot use is refused in one line, before anything 
         "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname <> 'pg_catalog' AND schemaname <> 'information_schema'",
       ),
     ).toEqual([{ n: 0 }])
+  }, 60_000)
+
+  it('a socket directory with no server in it: the line says so, with the socket it tried', async () => {
+    const { workspace, projectDir } = project('x')
+    const dir = join(socketDir, 'no-server-here')
+    const url = `postgresql://${DISTINCTIVE.user}:${enc(DISTINCTIVE.password)}@/app?host=${dir}&port=${port()}`
+    const run = await runDistAction({
+      cwd: workspace,
+      inputs: { 'project-dir': projectDir, 'database-url': url },
+    })
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.outputs.report) as {
+      target: { display: string }
+      error: { message: string }
+    }
+    const display = `postgresql://${DISTINCTIVE.user}:***@/app?host=${dir}&port=${port()}`
+    expect(report.target.display).toBe(display)
+    expect(report.error.message).toBe(
+      `cannot connect to PostgreSQL at ${display}: no server socket there (connect ENOENT ${dir}/.s.PGSQL.${port()}). Is the server running, and is its socket directory on this runner?`,
+    )
+    expect(scanForSecrets(capturedTexts(run), [DISTINCTIVE.password, 'p@ss/w#rd'])).toEqual([])
   }, 60_000)
 
   it('a libpq key=value string: the input named, the password not shown, nothing connected', async () => {
