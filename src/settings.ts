@@ -84,8 +84,9 @@ function secretInputs(read: InputReader, env: NodeJS.ProcessEnv) {
 }
 
 /**
- * Every secret the inputs hold, in every form a log might show. The action masks these before it
- * validates anything, so that not even a failed validation can print one.
+ * Every secret the inputs hold, in every form a log might show, and PGPASSWORD when the `database-url`
+ * leaves the password to it. The action masks these before it validates anything, so that not even a
+ * failed validation can print one.
  */
 export function secretsOf(read: InputReader, env: NodeJS.ProcessEnv = process.env): string[] {
   const { endpoint, adminSecret, databaseUrl, githubToken } = secretInputs(read, env)
