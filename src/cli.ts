@@ -5,7 +5,7 @@
  */
 import { isKnownError } from './errors.js'
 import { renderText } from './report/console.js'
-import { redact } from './report/redact.js'
+import { redact, redactResult } from './report/redact.js'
 import { oneLine, toErrorInfo } from './result-builder.js'
 import { run } from './run.js'
 import { INPUT_NAMES, type InputName, parseSettings } from './settings.js'
@@ -76,10 +76,10 @@ async function main(): Promise<number> {
     env: process.env,
     signal: cancellationSignal(),
   })
-  const out = args.json ? JSON.stringify(result, null, 2) : renderText(result)
-  process.stdout.write(redact(out, secrets) + '\n')
-  if (result.error) {
-    process.stderr.write(`error: ${redact(oneLine(result.error), secrets)}\n`)
+  const safe = redactResult(result, secrets)
+  process.stdout.write((args.json ? JSON.stringify(safe, null, 2) : renderText(safe)) + '\n')
+  if (safe.error) {
+    process.stderr.write(`error: ${oneLine(safe.error)}\n`)
     return 1
   }
   return 0

@@ -59,7 +59,7 @@ export async function runAction(): Promise<void> {
   await writeSummary(result, settings.secrets)
   for (const n of result.notices) core.notice(redact(n, settings.secrets))
   for (const w of result.warnings) core.warning(redact(w, settings.secrets))
-  emitAnnotations(annotationsOf(result), core, settings.secrets)
+  emitAnnotations(annotationsOf(result, { secrets: settings.secrets }), core)
   if (result.error) process.exitCode = 1
 }
 

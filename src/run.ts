@@ -19,7 +19,7 @@ import type { DatabaseMigrations, ProjectConfig, SeedFile } from './project/type
 import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
 import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
 import type { Settings } from './settings.js'
-import { openTargets, type Targets } from './targets/open.js'
+import { openTargets, targetInfoOf, type Targets } from './targets/open.js'
 import type { ExecutionMode, Target } from './targets/target.js'
 
 export interface RunIO {
@@ -144,7 +144,7 @@ function emptyResult(settings: Settings, io: RunIO): Result {
     projectDir: settings.projectDir,
     configVersion: 3,
     environment: settings.environment,
-    target: { kind: settings.target.kind, display: '' },
+    target: targetInfoOf(settings.target),
     databases: [],
     metadata: { status: 'skipped', inconsistentObjects: [] },
     seeds: { status: 'skipped', files: [] },

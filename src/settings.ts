@@ -4,6 +4,7 @@
  */
 import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
+import { databaseUrlProblem } from './targets/postgres/connection-url.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
 import type { TransactionMode } from './targets/target.js'
 
@@ -83,14 +84,15 @@ function secretInputs(read: InputReader, env: NodeJS.ProcessEnv) {
 }
 
 /**
- * Every secret the inputs hold, in every form a log might show. The action masks these before it
- * validates anything, so that not even a failed validation can print one.
+ * Every secret the inputs hold, in every form a log might show, and PGPASSWORD when the `database-url`
+ * leaves the password to it. The action masks these before it validates anything, so that not even a
+ * failed validation can print one.
  */
 export function secretsOf(read: InputReader, env: NodeJS.ProcessEnv = process.env): string[] {
   const { endpoint, adminSecret, databaseUrl, githubToken } = secretInputs(read, env)
   const out: string[] = []
   if (adminSecret) out.push(adminSecret)
-  if (databaseUrl) out.push(...databaseUrlSecrets(databaseUrl))
+  if (databaseUrl) out.push(...databaseUrlSecrets(databaseUrl, env))
   // A password in the endpoint is never sent (requests strip it), but it must not be shown either.
   if (endpoint) out.push(...passwordForms(endpoint))
   if (githubToken) out.push(githubToken)
@@ -130,7 +132,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     if (problem) errors.push(`input 'endpoint' ${problem}`)
   }
   if (databaseUrl) {
-    const problem = checkUrl(databaseUrl, ['postgres:', 'postgresql:'])
+    const problem = databaseUrlProblem(databaseUrl)
     if (problem) errors.push(`input 'database-url' ${problem}`)
   }
   const target: TargetSettings = databaseUrl

@@ -204,9 +204,34 @@ describe('parseSettings', () => {
         'ghs_t0ken-ABC',
       ]),
     )
-    expect(redactUrl('postgres://app:p%40ss@db:5432/app?sslmode=require').display).toBe(
+    expect(redactUrl('postgres://app:p%40ss@db:5432/app?sslmode=require', {}).display).toBe(
       'postgres://app:***@db:5432/app?sslmode=require',
     )
+  })
+
+  it('accepts the unix-socket and other libpq URL forms node-postgres connects with', () => {
+    for (const url of [
+      'postgresql://app@/app?host=/cloudsql/proj:region:inst',
+      'postgresql://app:pw-123@%2Fvar%2Frun%2Fpostgresql/app',
+      'socket:/var/run/postgresql?db=app',
+      '/var/run/postgresql app',
+      'postgres:///app',
+      'postgres://app:pw-123@[::1]:5432/app',
+    ]) {
+      const s = parseSettings(reader({ 'database-url': url }), {})
+      expect(s.target, url).toEqual({ kind: 'postgres', databaseUrl: url })
+    }
+  })
+
+  it('masks PGPASSWORD when the URL leaves the password to it, from the first moment', () => {
+    const env = { PGPASSWORD: 'Env-pw-77x', PGHOST: '/tmp' }
+    const values = { 'database-url': 'postgresql://app@/app', direction: 'sideways' }
+    expect(secretsOf(reader(values), env)).toContain('Env-pw-77x')
+    expect(parseSettings(reader({ 'database-url': 'postgres:///app' }), env).secrets).toContain('Env-pw-77x')
+    // a URL with a password of its own: pg never sends PGPASSWORD
+    expect(
+      parseSettings(reader({ 'database-url': 'postgres://app:own-pw-1@db/app' }), env).secrets,
+    ).not.toContain('Env-pw-77x')
   })
 
   it('takes the token from GITHUB_TOKEN when the input holds the unexpanded default', () => {

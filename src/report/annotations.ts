@@ -1,7 +1,7 @@
 /** File annotations: the failing statement and every finding, on the files of the repository. */
 import type { AnnotationProperties } from '@actions/core'
 import { ACTION_NAME, migrationLabel, repoPath } from './format.js'
-import { redact, redactDeep } from './redact.js'
+import { redactResult } from './redact.js'
 import type { ErrorInfo, Result, StepResult } from './result.js'
 
 export interface Annotation {
@@ -26,7 +26,7 @@ export interface AnnotationOptions {
 export const ANNOTATIONS_PER_LEVEL = 10
 
 export function annotationsOf(result: Result, options: AnnotationOptions = {}): Annotation[] {
-  const safe = redactDeep(result, options.secrets ?? [])
+  const safe = redactResult(result, options.secrets ?? [])
   const out: Annotation[] = []
   const where = (file: string | undefined): string | undefined =>
     file ? fileInRepository(safe.projectDir, file, options.workspace) : undefined
@@ -72,12 +72,7 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
       )
     }
   }
-  const secrets = options.secrets ?? []
-  return out.map((a) => ({
-    ...a,
-    message: redact(a.message, secrets),
-    ...(a.title ? { title: redact(a.title, secrets) } : {}),
-  }))
+  return out
 }
 
 /** The run's error and any step error that is not the same failure, each once. */
@@ -145,21 +140,17 @@ export interface AnnotationSink {
  * Emits the annotations through `@actions/core`. Past GitHub's per-level limit the rest would be
  * dropped silently, so the last slot says how many more there are and where to read them.
  */
-export function emitAnnotations(
-  annotations: readonly Annotation[],
-  core: AnnotationSink,
-  secrets: readonly (string | undefined)[] = [],
-): void {
+export function emitAnnotations(annotations: readonly Annotation[], core: AnnotationSink): void {
   for (const level of ['error', 'warning', 'notice'] as const) {
     const list = annotations.filter((a) => a.level === level)
     const room = ANNOTATIONS_PER_LEVEL
     const shown = list.length > room ? list.slice(0, room - 1) : list
     for (const a of shown) {
       const properties: AnnotationProperties = {}
-      if (a.title) properties.title = redact(a.title, secrets)
+      if (a.title) properties.title = a.title
       if (a.file) properties.file = a.file
       if (a.file && a.line) properties.startLine = a.line
-      core[level](redact(a.message, secrets), properties)
+      core[level](a.message, properties)
     }
     if (list.length > shown.length) {
       core[level](`${list.length - shown.length} more ${level}s: see the job summary.`, {

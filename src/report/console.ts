@@ -11,7 +11,7 @@ import {
   normalizeDir,
   targetKindLabel,
 } from './format.js'
-import { redact, redactDeep } from './redact.js'
+import { redactResult } from './redact.js'
 import type { Result } from './result.js'
 
 export interface TextOptions {
@@ -35,8 +35,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 }
 
 export function renderText(result: Result, options: TextOptions = {}): string {
-  const secrets = options.secrets ?? []
-  const r = redactDeep(result, secrets)
+  const r = redactResult(result, options.secrets ?? [])
   const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s
   const lines: string[] = []
   const statusStyle = r.status === 'failed' || r.status === 'cancelled' ? 'red' : 'green'
@@ -157,7 +156,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
       next.forEach((n, i) => lines.push(`  ${i + 1}. ${n.replace(/`/g, '')}`))
     }
   }
-  return redact(lines.join('\n') + '\n', secrets)
+  return lines.join('\n') + '\n'
 }
 
 function oneLine(s: string): string {

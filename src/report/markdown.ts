@@ -20,7 +20,7 @@ import {
   targetKindLabel,
 } from './format.js'
 import { code, fence, header, html, row, text } from './md.js'
-import { redact, redactDeep } from './redact.js'
+import { redactResult } from './redact.js'
 import type { DatabaseResult, FindingResult, PlannedStep, Result, StatusRow, StepResult } from './result.js'
 import type { Severity } from '../plan/types.js'
 import type { TargetInfo } from '../targets/target.js'
@@ -41,7 +41,7 @@ export interface RenderOptions {
   surface: Surface
   /** Upper bound of the text (comment: characters; summary: UTF-8 bytes). */
   maxLength?: number
-  /** Values that must never appear in the text, whatever leaked into the Result. */
+  /** Values that must never appear in the text, whatever free text of the Result quotes them. */
   secrets?: readonly (string | undefined)[]
 }
 
@@ -67,8 +67,7 @@ interface Section {
 }
 
 export function renderMarkdown(result: Result, options: RenderOptions): string {
-  const secrets = options.secrets ?? []
-  const safe = redactDeep(result, secrets)
+  const safe = redactResult(result, options.secrets ?? [])
   const surface = options.surface
   const limit =
     options.maxLength ??
@@ -78,9 +77,9 @@ export function renderMarkdown(result: Result, options: RenderOptions): string {
 
   for (const level of ['full', 'no-sql', 'compact', 'elided'] as const) {
     const out = join(sections(safe, surface, level))
-    if (measure(out) < limit) return redact(out, secrets)
+    if (measure(out) < limit) return out
   }
-  return redact(truncate(sections(safe, surface, 'elided'), limit, measure, surface), secrets)
+  return truncate(sections(safe, surface, 'elided'), limit, measure, surface)
 }
 
 function join(list: Section[]): string {

@@ -1,6 +1,6 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
 import { appliedAfter, appliedSteps, compareVersions } from './format.js'
-import { redact, redactDeep } from './redact.js'
+import { redact, redactResult } from './redact.js'
 import type { DatabaseResult, Result } from './result.js'
 
 export const OUTPUT_NAMES = [
@@ -20,14 +20,14 @@ export type OutputName = (typeof OUTPUT_NAMES)[number]
 export interface OutputOptions {
   /** URL of the pull-request comment written by this run, if any. */
   commentUrl?: string
-  /** Values that must not appear in any output (already masked upstream; this is defence in depth). */
+  /** Values that must not appear in any output: masked in the Result's free text (`redactResult`). */
   secrets?: readonly (string | undefined)[]
 }
 
 /** Every output of the contract, always all of them (an unset output reads as `''` in a workflow anyway). */
 export function outputsOf(result: Result, options: OutputOptions = {}): Record<OutputName, string> {
   const secrets = options.secrets ?? []
-  const safe = redactDeep(result, secrets)
+  const safe = redactResult(result, secrets)
   const applied = appliedSteps(safe)
   const perDatabase: Record<string, string[]> = {}
   for (const db of safe.databases) perDatabase[db.database] = []
@@ -42,9 +42,9 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     'current-version': currentVersion(safe),
     metadata: safe.metadata.status,
     report: JSON.stringify(safe),
-    'comment-url': options.commentUrl ?? '',
+    // GitHub's answer, not ours: free text like any other
+    'comment-url': redact(options.commentUrl ?? '', secrets),
   }
-  for (const name of OUTPUT_NAMES) outputs[name] = redact(outputs[name], secrets)
   return outputs
 }
 

@@ -1,7 +1,8 @@
 /**
- * Last line of defence against a secret reaching a report: every renderer passes its text through here,
- * even though target displays are already redacted upstream.
+ * Keeps secrets out of every report: each renderer reads the Result through `redactResult`, which masks
+ * the free text (messages, SQL, notices) and leaves the action's own values as they are.
  */
+import type { Result } from './result.js'
 
 export const REDACTED = '***'
 
@@ -39,22 +40,72 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out
 }
 
-/** Redacts every string inside a JSON-ready value (keys included), returning a copy. */
-export function redactDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
+/**
+ * The Result's own values, shown as they are: its vocabulary (statuses, kinds, modes, directions), its
+ * names (databases, migrations, files, directories, inputs), versions, times, the notes it writes, and
+ * the target's display, which already has `***` in the password's place. Masking these would turn a
+ * short password such as `postgres` into garbage (`kind: "***"`, `***ql://***:***@…`), and they carry
+ * no secret. Every other string is free text that may quote one (a server's error message, SQL, a
+ * notice echoing a setting) and is masked, so a field added later is masked until it is listed here.
+ */
+const OWN_VALUES = new Set([
+  'status',
+  'mode',
+  'transaction',
+  'kind',
+  'severity',
+  'direction',
+  'display',
+  'serverVersion',
+  'projectDir',
+  'environment',
+  'startedAt',
+  'runUrl',
+  'database',
+  'directory',
+  'version',
+  'current',
+  'applied',
+  'appliedByAnotherRun',
+  'name',
+  'file',
+  'files',
+  'type',
+  'input',
+  'sqlstate',
+  'note',
+])
+
+/**
+ * A copy of the Result with every secret masked in its free text. The target displays are kept
+ * whole wherever a message quotes them (`cannot connect to PostgreSQL at postgres://postgres:***@…`).
+ */
+export function redactResult(result: Result, secrets: readonly (string | undefined)[]): Result {
   const forms = secretForms(secrets)
-  if (forms.length === 0) return value
+  if (forms.length === 0) return result
+  const displays = [result.target.display, result.metadataTarget?.display].filter((d): d is string => !!d)
   const mask = (text: string): string => {
     let out = text
     for (const form of forms) out = out.split(form).join(REDACTED)
     return out
   }
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return mask(v)
-    if (Array.isArray(v)) return v.map(walk)
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [mask(k), walk(inner)]))
-    }
-    return v
+  // the text between the quoted displays is masked, the displays themselves are not
+  const maskAround = (text: string, keep: readonly string[]): string => {
+    const [display, ...rest] = keep
+    if (display === undefined) return mask(text)
+    return text
+      .split(display)
+      .map((part) => maskAround(part, rest))
+      .join(display)
   }
-  return walk(value) as T
+  const walk = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string')
+      return key !== undefined && OWN_VALUES.has(key) ? value : maskAround(value, displays)
+    if (Array.isArray(value)) return value.map((item) => walk(item, key))
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, walk(inner, k)]))
+    }
+    return value
+  }
+  return walk(result) as Result
 }

@@ -1,8 +1,10 @@
 /** Settings → connected targets. Each adapter is imported only when chosen, so a run loads what it uses. */
 import type { ProjectConfig } from '../project/types.js'
-import type { Settings } from '../settings.js'
+import type { Settings, TargetSettings } from '../settings.js'
+import { displayEndpoint } from './hasura/http.js'
 import type { HasuraTarget } from './hasura/index.js'
-import type { Target } from './target.js'
+import { redactUrl } from './postgres/redact.js'
+import type { Target, TargetInfo } from './target.js'
 
 export interface Targets {
   /** Runs migrations and seeds. */
@@ -67,6 +69,21 @@ export async function openTargets(
     close: async () => {
       await Promise.allSettled([migrations.close(), metadata?.close()])
     },
+  }
+}
+
+/**
+ * The target as the report names it before (or without) connecting, so that a run whose connection
+ * fails still says where it went; the connected target's own info replaces it.
+ */
+export function targetInfoOf(t: TargetSettings): TargetInfo {
+  switch (t.kind) {
+    case 'postgres':
+      return { kind: 'postgres', display: redactUrl(t.databaseUrl, process.env).display }
+    case 'hasura':
+      return { kind: 'hasura', display: displayEndpoint(t.endpoint) }
+    case 'embedded':
+      return { kind: 'embedded', display: '' }
   }
 }
 

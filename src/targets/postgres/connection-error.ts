@@ -1,4 +1,8 @@
-/** A failed connection, in one line that names the (redacted) URL and what to check. */
+/**
+ * A failed connection, in one line that names the target by its display (the password already `***`
+ * in its place) and what to check. Only the driver's own text is searched for the password: the
+ * display stays readable even when the password also spells the user name or the scheme (`postgres`).
+ */
 import { TargetError } from '../../errors.js'
 import { driverErrorFields } from '../sql/session.js'
 
@@ -14,8 +18,12 @@ export function connectionError(
   const code = fields.sqlstate ?? fields.code
   const raw = redact(fields.message)
   const where = { input: INPUT }
-  const fail = (message: string): TargetError => new TargetError(redact(message), where, code)
+  const fail = (message: string): TargetError => new TargetError(message, where, code)
   switch (code) {
+    case 'ENOENT':
+      return fail(
+        `cannot connect to PostgreSQL at ${display}: no server socket there (${raw}). Is the server running, and is its socket directory on this runner?`,
+      )
     case 'ECONNREFUSED':
       return fail(
         `cannot connect to PostgreSQL at ${display}: connection refused (is the server running, and reachable from this runner?)`,
@@ -27,7 +35,7 @@ export function connectionError(
       return fail(`cannot connect to PostgreSQL at ${display}: the connection timed out (${raw})`)
     case '28P01':
       return fail(
-        `PostgreSQL at ${display} refused the login: ${raw}. Check the user and password of the \`database-url\` input.`,
+        `PostgreSQL at ${display} refused the login: ${raw}. Check the user and password of the \`database-url\` input (or PGUSER and PGPASSWORD, where it leaves them out).`,
       )
     case '28000':
       return fail(`PostgreSQL at ${display} refused the connection: ${raw}`)
@@ -39,6 +47,11 @@ export function connectionError(
       return fail(`PostgreSQL at ${display} has no free connection slot: ${raw}`)
     case '57P03':
       return fail(`PostgreSQL at ${display} is starting up or shutting down: ${raw}`)
+  }
+  if (/client password must be a string/i.test(raw)) {
+    return fail(
+      `PostgreSQL at ${display} asks for a password and none was given: put it in the \`database-url\` input (postgres://user:password@host/db) or in PGPASSWORD`,
+    )
   }
   if (/timeout/i.test(raw)) {
     return fail(

@@ -66,7 +66,8 @@ class PostgresTarget implements Target {
 
 /** Connects (failing with a `TargetError` that never shows the password) and reads the server version. */
 export async function connectPostgres(options: PostgresOptions): Promise<Target> {
-  const { display, redact } = redactUrl(options.url)
+  // pg fills what the URL leaves out from PGHOST, PGPASSWORD, … of this process's environment
+  const { display, redact } = redactUrl(options.url, process.env)
   const config: pg.ClientConfig = {
     // The URL goes to pg as is. Beware: node-postgres treats sslmode=require (and prefer, verify-ca)
     // as verify-full, i.e. it checks the certificate; `uselibpqcompat=true&sslmode=require` gives
