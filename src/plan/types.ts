@@ -45,6 +45,7 @@ export type FindingKind =
   | 'transaction-control'
   | 'yaml-metadata-step'
   | 'round-trip-impossible'
+  | 'nested-migration-file'
   | 'unsupported-embedded'
   | 'dirty'
 
