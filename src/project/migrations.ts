@@ -6,7 +6,7 @@
  * direction fail; anything else is silently ignored.
  */
 import { isUtf8 } from 'node:buffer'
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import { UserError, type Where } from '../errors.js'
 import { compareNames, decodeUtf8, fileError, joinPosix, relativePosix, statFollow } from './files.js'
@@ -180,11 +180,12 @@ class Scanner {
   private subDirectory(versionDir: string, relInVersionDir: string, depth: number): void {
     const relInDir = `${versionDir}/${relInVersionDir}`
     const abs = `${this.abs}/${relInDir}`
-    // Only names that cannot be migration files get here: rare, so a stat each costs nothing. What
-    // cannot be listed is left alone: the CLI never looks inside.
+    // Only names that cannot be migration files get here: rare, so a stat each costs nothing. Links
+    // are not followed (one to `.` would find the version's own files again), and what cannot be
+    // listed is left alone: the CLI never looks inside either.
     let names: string[]
     try {
-      if (depth > MAX_NESTING || !statSync(abs).isDirectory()) return
+      if (depth > MAX_NESTING || !lstatSync(abs).isDirectory()) return
       names = readdirSync(abs)
     } catch {
       return

@@ -3,6 +3,8 @@
  * for each (config values, versions, names, files, what is ignored) and what the planner makes of it.
  * The same projects run through dist/index.js in __tests__/e2e/project-cases.test.ts.
  */
+import { symlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   planDatabase,
@@ -202,6 +204,19 @@ describe('a version directory holding a sub-directory (a `/` in the migration na
     expect(p.findings.filter((f) => f.kind === 'nested-migration-file').map((f) => f.message)).toEqual([
       "migrations/default/1700000000004_both/old/up.sql is never run: the Hasura CLI reads only the files directly inside a version directory (a '/' typed into a migration's name puts them deeper), so version 1700000000004 runs migrations/default/1700000000004_both/up.sql, not this file; merge the two or delete this one",
     ])
+  })
+
+  it('a link inside a version directory back to it is not followed: nothing is flagged twice', () => {
+    const { config } = project({
+      'config.yaml': 'version: 3\n',
+      'migrations/default/1700000000005_linked/up.sql': 'CREATE TABLE linked (id int);\n',
+    })
+    symlinkSync('.', join(config.projectDir, 'migrations/default/1700000000005_linked/again'))
+    const db = readMigrations(config, 'default')
+    expect(db.migrations.map((m) => m.up?.sql?.path)).toEqual([
+      'migrations/default/1700000000005_linked/up.sql',
+    ])
+    expect(db.nestedFiles).toBeUndefined()
   })
 
   it('squash leftovers (squashed_<from>_to_<to>/) are not version directories: nothing is flagged', () => {
