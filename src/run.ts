@@ -5,7 +5,13 @@
  */
 import { resolve } from 'node:path'
 import { UserError } from './errors.js'
-import { planDatabase, remainingSteps, roundTripBlockers, transactionFindings } from './plan/index.js'
+import {
+  planDatabase,
+  remainingSteps,
+  roundTripBlockers,
+  roundTripSkipReason,
+  transactionFindings,
+} from './plan/index.js'
 import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
 import {
   buildMetadata,
@@ -230,7 +236,7 @@ async function planOne(
   plan.findings.push(...(await transactionFindings(plan.steps)))
   if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan, embedded))
   if (embedded && request.kind === 'up' && request.steps === 'all') {
-    const blockers = roundTripBlockers(migrations)
+    const blockers = await roundTripBlockers(migrations)
     if (blockers.length > 0) plan.findings.push(...blockers)
   }
   const before = versionState(state)
@@ -332,10 +338,9 @@ async function roundTrip(
   if (w.migrations.migrations.length === 0) return
   const blockers = w.plan.findings.filter((f) => f.kind === 'round-trip-impossible')
   if (blockers.length > 0) {
-    const list = blockers.map((b) => b.version?.toString() ?? '?')
-    const more = list.length > 10 ? ` and ${list.length - 10} more` : ''
-    io.info(`round trip skipped: ${list.length} version(s) have no real down migration`)
-    setRoundTrip(result, 'skipped', `no real down migration for ${list.slice(0, 10).join(', ')}${more}`)
+    const reason = roundTripSkipReason(blockers)
+    io.info(`round trip skipped: ${reason}`)
+    setRoundTrip(result, 'skipped', reason)
     return
   }
   const options = { outOfOrder: 'allow' as const }

@@ -1,6 +1,6 @@
 /** What is worth telling about a plan, before it runs. Pure: no I/O. */
 import type { DatabaseMigrations, Migration } from '../project/types.js'
-import { downStatus, effectiveSide, localMigrations, sidePath } from './migrations.js'
+import { downStatus, emptyFileOf, localMigrations, sidePath } from './migrations.js'
 import type { AppliedState, Finding, PlanOptions, Step } from './types.js'
 
 const list = (versions: bigint[]): string => versions.join(', ')
@@ -18,6 +18,7 @@ export function planFindings(
     ...appliedMissingLocallyFindings(db, state, local),
     ...downFileFindings(db, steps, local),
     ...noTransactionFileFindings(steps),
+    ...nestedFileFindings(db, local),
   ]
 }
 
@@ -85,7 +86,8 @@ export function appliedMissingLocallyFindings(
   return [finding]
 }
 
-const DOWN_PROBLEM = {
+/** What is wrong with a down side that is not real, in words (`DownStatus` → kind and text). */
+export const DOWN_PROBLEM = {
   missing: { kind: 'missing-down', text: 'has no down migration' },
   empty: { kind: 'empty-down', text: 'has an empty (0-byte) down file, which the Hasura CLI ignores' },
   placeholder: { kind: 'placeholder-down', text: 'has a down file with only comments, which undoes nothing' },
@@ -103,7 +105,7 @@ export function downFileFindings(
   const findings: Finding[] = []
   for (const step of steps) {
     const m = local.get(step.version)
-    const status = downStatus(m)
+    const status = downStatus(m, db)
     if (status === 'real') continue
     if (step.direction === 'up') {
       const problem = DOWN_PROBLEM[status]
@@ -114,7 +116,8 @@ export function downFileFindings(
         version: step.version,
         message: `version ${step.version} ${problem.text}: it cannot be rolled back`,
       }
-      const file = sidePath(m?.down) ?? step.sql?.path ?? step.yaml?.path
+      const file =
+        sidePath(m?.down) ?? emptyFileOf(db, step.version, 'down') ?? step.sql?.path ?? step.yaml?.path
       if (file) finding.file = file
       findings.push(finding)
     } else if (status === 'placeholder') {
@@ -131,6 +134,35 @@ export function downFileFindings(
   return findings
 }
 
+/**
+ * Migration files one directory too deep (`<version>_add_a/b/up.sql`, from a `/` typed into the
+ * console's migration name): the CLI never runs them, and neither does this action; say so.
+ */
+export function nestedFileFindings(
+  db: DatabaseMigrations,
+  local: Map<bigint, Migration> = localMigrations(db),
+): Finding[] {
+  const nested = [...(db.nestedFiles ?? [])].sort((a, b) =>
+    a.version !== b.version ? (a.version < b.version ? -1 : 1) : a.path < b.path ? -1 : 1,
+  )
+  return nested.map((f) => {
+    const m = local.get(f.version)
+    const own = sidePath(f.direction === 'up' ? m?.up : m?.down)
+    const name = f.path.slice(f.path.lastIndexOf('/') + 1)
+    const consequence = own
+      ? `version ${f.version} runs ${own}, not this file; merge the two or delete this one`
+      : `version ${f.version} ${m ? `has no ${f.direction} migration` : 'does not exist'}; move it to ${f.versionDirectory}/${name}`
+    return {
+      kind: 'nested-migration-file' as const,
+      severity: 'warning' as const,
+      database: db.name,
+      version: f.version,
+      file: f.path,
+      message: `${f.path} is never run: the Hasura CLI reads only the files directly inside a version directory (a '/' typed into a migration's name puts them deeper), so ${consequence}`,
+    }
+  })
+}
+
 /** Files marked `-- hasura:no-transaction`: they split the run's transaction. */
 export function noTransactionFileFindings(steps: Step[]): Finding[] {
   return steps
@@ -144,30 +176,6 @@ export function noTransactionFileFindings(steps: Step[]): Finding[] {
       line: 1,
       message: `${s.direction} of version ${s.version} is marked no-transaction: it runs alone, between transactions; what ran before it is committed first`,
     }))
-}
-
-/**
- * Versions without a real down: an up → down → up round trip cannot undo them. (Versions whose up
- * side is empty are not migrations to the CLI and are left out.)
- */
-export function roundTripBlockers(db: DatabaseMigrations): Finding[] {
-  const findings: Finding[] = []
-  for (const m of localMigrations(db).values()) {
-    if (!effectiveSide(m.up)) continue
-    const status = downStatus(m)
-    if (status === 'real') continue
-    const finding: Finding = {
-      kind: 'round-trip-impossible',
-      severity: 'warning',
-      database: db.name,
-      version: m.version,
-      message: `version ${m.version} ${DOWN_PROBLEM[status].text}: the round trip cannot roll it back`,
-    }
-    const file = sidePath(m.down) ?? sidePath(m.up)
-    if (file) finding.file = file
-    findings.push(finding)
-  }
-  return findings
 }
 
 /** The CLI checks dirtiness only for up all, down all and goto; step modes go on, with this warning. */

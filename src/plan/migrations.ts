@@ -40,20 +40,30 @@ export function localMigrations(db: DatabaseMigrations): Map<bigint, Migration> 
  */
 export type DownStatus = 'real' | 'missing' | 'empty' | 'placeholder'
 
-export function downStatus(m: Migration | undefined): DownStatus {
+export function downStatus(m: Migration | undefined, db?: DatabaseMigrations): DownStatus {
   const down = effectiveSide(m?.down)
-  if (!down) return m?.down?.sql || m?.down?.yaml ? 'empty' : 'missing'
+  if (!down) {
+    if (m?.down?.sql || m?.down?.yaml) return 'empty'
+    return m && db && emptyFileOf(db, m.version, 'down') ? 'empty' : 'missing'
+  }
   if (!down.yaml && down.sql && isOnlyTrivia(down.sql.text)) return 'placeholder'
   return 'real'
 }
+
+/** The 0-byte file the scan found for a version's side, which the CLI ignores, if any. */
+export const emptyFileOf = (
+  db: DatabaseMigrations,
+  version: bigint,
+  direction: Direction,
+): string | undefined => db.emptyFiles?.find((f) => f.version === version && f.direction === direction)?.path
 
 /** The file a side is read from (SQL first), relative to the project directory. */
 export const sidePath = (side: MigrationSide | undefined): string | undefined =>
   side?.sql?.path ?? side?.yaml?.path
 
 /**
- * Where the file for `direction` is, or would be: the existing file, else the sibling of the other
- * direction's file, else `<dir>/<version>_<name>/<direction>.sql`.
+ * Where the file for `direction` is, or would be: the existing file (a 0-byte one included), else the
+ * sibling of the other direction's file, else `<dir>/<version>_<name>/<direction>.sql`.
  */
 export function expectedPath(
   db: DatabaseMigrations,
@@ -61,7 +71,7 @@ export function expectedPath(
   version: bigint,
   direction: Direction,
 ): string {
-  const own = sidePath(direction === 'up' ? m?.up : m?.down)
+  const own = sidePath(direction === 'up' ? m?.up : m?.down) ?? emptyFileOf(db, version, direction)
   if (own) return own
   const other = sidePath(direction === 'up' ? m?.down : m?.up)
   if (other) {

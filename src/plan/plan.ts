@@ -6,7 +6,13 @@
 import type { DatabaseMigrations, Migration } from '../project/types.js'
 import { PlanError } from './errors.js'
 import { dirtyStepModeFinding, planFindings } from './findings.js'
-import { MAX_STORABLE_VERSION, effectiveSide, expectedPath, localMigrations } from './migrations.js'
+import {
+  MAX_STORABLE_VERSION,
+  effectiveSide,
+  emptyFileOf,
+  expectedPath,
+  localMigrations,
+} from './migrations.js'
 import type { AppliedState, DatabasePlan, Direction, PlanOptions, PlanRequest, Step } from './types.js'
 
 const ascending = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -118,9 +124,11 @@ function missingFileError(
   let why: string
   if (!m)
     why = `version ${version} is applied on the target but ${db.directory} has no migration with that version`
-  else if (side?.sql || side?.yaml)
+  else if (side?.sql || side?.yaml || emptyFileOf(db, version, direction))
     why = `${file} is empty, and the Hasura CLI treats an empty file as no file`
   else why = `expected ${file}`
+  const nested = db.nestedFiles?.find((f) => f.version === version && f.direction === direction)
+  if (nested) why += ` (${nested.path} is one directory too deep: the Hasura CLI does not read it)`
   return new PlanError(`${version} ${direction} migration not found: ${why}`, {
     database: db.name,
     version: version.toString(),

@@ -46,6 +46,7 @@ export type FindingKind =
   | 'transaction-block'
   | 'yaml-metadata-step'
   | 'round-trip-impossible'
+  | 'nested-migration-file'
   | 'unsupported-embedded'
   | 'dirty'
 

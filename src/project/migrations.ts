@@ -6,7 +6,7 @@
  * direction fail; anything else is silently ignored.
  */
 import { isUtf8 } from 'node:buffer'
-import { readdirSync, readFileSync, type Dirent } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import { UserError, type Where } from '../errors.js'
 import { compareNames, decodeUtf8, fileError, joinPosix, relativePosix, statFollow } from './files.js'
@@ -14,7 +14,9 @@ import { hasNoTransactionMarker } from './no-transaction-marker.js'
 import type {
   DatabaseMigrations,
   Migration,
+  MigrationFileRef,
   MigrationSide,
+  NestedMigrationFile,
   ProjectConfig,
   SqlFile,
   YamlFile,
@@ -41,6 +43,14 @@ const whereOf = (file: string, database: string, version: bigint): Where => ({
 
 type Direction = 'up' | 'down'
 type Kind = 'sql' | 'yaml'
+interface ParsedName {
+  version: bigint
+  name: string
+  side: Direction
+  kind: Kind
+}
+/** How deep below a version directory migration files are looked for (they are never read). */
+const MAX_NESTING = 4
 
 /** Database (source) names: config 3 → the sub-directories of the migrations directory, in name order. */
 export function listDatabases(config: ProjectConfig): string[] {
@@ -105,12 +115,18 @@ export function readMigrations(config: ProjectConfig, database: string): Databas
   }
   for (const d of entries) scanner.entry(d)
   result.migrations = scanner.sorted()
+  if (scanner.nested.length > 0) result.nestedFiles = scanner.nested
+  if (scanner.empty.length > 0) result.emptyFiles = scanner.empty
   return result
 }
 
 class Scanner {
   /** Keyed by the decimal version; `claims`: "up.sql"/"down.yaml"/... → the file that claimed the slot. */
   private readonly byVersion = new Map<bigint, { migration: Migration; claims: Record<string, string> }>()
+  /** Migration files below a sub-directory of a version directory, in scan order. */
+  readonly nested: NestedMigrationFile[] = []
+  /** 0-byte migration files, which the CLI skips as if absent. */
+  readonly empty: MigrationFileRef[] = []
   private readonly pattern: RegExp
 
   constructor(
@@ -136,7 +152,8 @@ class Scanner {
     if (isDir) {
       if (VERSION_DIR.test(name)) this.versionDirectory(name)
     } else if (isFile) {
-      this.file(name, name)
+      const parsed = this.parse(name)
+      if (parsed) this.file(parsed, name)
     }
   }
 
@@ -149,17 +166,65 @@ class Scanner {
     } catch (e) {
       throw fileError(e, joinPosix(this.rel, dirName), { database: this.database })
     }
-    for (const name of names) this.file(`${dirName}.${name}`, `${dirName}/${name}`)
+    for (const name of names) {
+      const parsed = this.parse(`${dirName}.${name}`)
+      if (parsed) this.file(parsed, `${dirName}/${name}`)
+      else this.subDirectory(dirName, name, 1)
+    }
   }
 
-  /** `parseName` is what the CLI's regex sees; `relInDir` the path below the database directory. */
-  private file(parseName: string, relInDir: string): void {
+  /**
+   * A sub-directory of a version directory is skipped, as the CLI skips it; the migration files in it
+   * (a `/` typed into the console's migration name puts them there) are noted, never read.
+   */
+  private subDirectory(versionDir: string, relInVersionDir: string, depth: number): void {
+    const relInDir = `${versionDir}/${relInVersionDir}`
+    const abs = `${this.abs}/${relInDir}`
+    // Only names that cannot be migration files get here: rare, so a stat each costs nothing. Links
+    // are not followed (one to `.` would find the version's own files again), and what cannot be
+    // listed is left alone: the CLI never looks inside either.
+    let names: string[]
+    try {
+      if (depth > MAX_NESTING || !lstatSync(abs).isDirectory()) return
+      names = readdirSync(abs)
+    } catch {
+      return
+    }
+    for (const name of names.sort(compareNames)) {
+      const parsed = this.parse(`${versionDir}.${name}`)
+      if (!parsed) {
+        this.subDirectory(versionDir, `${relInVersionDir}/${name}`, depth + 1)
+        continue
+      }
+      try {
+        const st = statSync(`${abs}/${name}`)
+        if (!st.isFile() || st.size === 0) continue
+      } catch {
+        continue
+      }
+      this.nested.push({
+        path: joinPosix(this.rel, `${relInDir}/${name}`),
+        version: parsed.version,
+        direction: parsed.side,
+        versionDirectory: joinPosix(this.rel, versionDir),
+      })
+    }
+  }
+
+  /** What the CLI's regex makes of a name, for the files the scanner reads; undefined for any other name. */
+  private parse(parseName: string): ParsedName | undefined {
     const m = this.pattern.exec(parseName)
-    if (!m) return
+    if (!m) return undefined
     const kind = m[4] === 'sql' ? 'sql' : m[4] === 'yaml' && this.config.version === 1 ? 'yaml' : undefined
-    if (!kind) return // config 1: `1_x.up.txt` registers nothing usable; we leave it out
+    if (!kind) return undefined // config 1: `1_x.up.txt` registers nothing usable; we leave it out
     const version = BigInt(m[1])
-    if (version > UINT64_MAX) return // strconv.ParseUint fails: the CLI ignores the file
+    if (version > UINT64_MAX) return undefined // strconv.ParseUint fails: the CLI ignores the file
+    return { version, name: m[2], side: m[3] as Direction, kind }
+  }
+
+  /** A migration file, `parsed` from what the CLI's regex sees; `relInDir` the path below the database directory. */
+  private file(parsed: ParsedName, relInDir: string): void {
+    const { version, kind, side } = parsed
     const abs = `${this.abs}/${relInDir}` // names from readdir: plain concatenation is enough
     const path = joinPosix(this.rel, relInDir)
     // Links are followed (the CLI's filepath.EvalSymlinks); a dangling one fails, a directory is skipped.
@@ -169,11 +234,13 @@ class Scanner {
       throw fileError(Object.assign(new Error(), { code: 'ENOENT' }), path, where)
     }
     if (!st.isFile()) return
-    if (st.size === 0) return // a 0-byte file does not exist for the CLI
-    const side = m[3] as Direction
+    if (st.size === 0) {
+      this.empty.push({ path, version, direction: side }) // a 0-byte file does not exist for the CLI
+      return
+    }
     if (kind === 'sql') {
       // The text is read on first use: a run reads only the files it plans (a no-op run reads none).
-      this.add(version, m[2], side, kind, path, {
+      this.add(version, parsed.name, side, kind, path, {
         sql: new LazySqlFile(path, abs, this.database, version, st.size),
       })
       return
@@ -189,7 +256,7 @@ class Scanner {
     if (!isUtf8(bytes)) decodeUtf8(bytes, where) // throws the UserError naming the file
     const yaml = readYamlSteps(bytes.toString('utf8'), path, where)
     if (yaml.steps.length === 0) return // an empty list is an empty file
-    this.add(version, m[2], side, kind, path, { yaml })
+    this.add(version, parsed.name, side, kind, path, { yaml })
   }
 
   private add(

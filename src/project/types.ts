@@ -65,6 +65,30 @@ export interface DatabaseMigrations {
   directory: string
   /** Ascending by version; at most one entry per version. */
   migrations: Migration[]
+  /**
+   * Files named like migration files below a sub-directory of a version directory: the CLI reads only
+   * the files directly inside a version directory, so these are never run (absent when there are none).
+   */
+  nestedFiles?: NestedMigrationFile[]
+  /**
+   * 0-byte migration files: they do not exist for the CLI (and are in no `Migration`); kept only so that
+   * messages can say the file is empty rather than absent (absent when there are none).
+   */
+  emptyFiles?: MigrationFileRef[]
+}
+
+/** A file named like a migration file that the engine does not run. */
+export interface MigrationFileRef {
+  /** Relative to projectDir (posix). */
+  path: string
+  version: bigint
+  direction: 'up' | 'down'
+}
+
+/** e.g. `migrations/default/1700000000000_add_a/b/up.sql`, from a `/` typed into a migration's name. */
+export interface NestedMigrationFile extends MigrationFileRef {
+  /** The version directory it is in (whose version it carries), relative to projectDir (posix). */
+  versionDirectory: string
 }
 
 export interface SeedFile extends SqlFile {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { planDatabase, roundTripBlockers } from '../../../src/plan/index.js'
+import { planDatabase, roundTripBlockers, roundTripSkipReason } from '../../../src/plan/index.js'
 import type { AppliedState, Finding, FindingKind, PlanOptions, PlanRequest } from '../../../src/plan/index.js'
 import type { DatabaseMigrations } from '../../../src/project/types.js'
 import { database, migration, range, state } from './builder.js'
@@ -179,7 +179,7 @@ describe('no-transaction-file', () => {
 })
 
 describe('roundTripBlockers', () => {
-  test('every local version without a real down, whatever is applied', () => {
+  test('every local version without a real down, whatever is applied', async () => {
     const db = database([
       migration(1),
       migration(2, { down: null }),
@@ -188,7 +188,9 @@ describe('roundTripBlockers', () => {
       migration(5, { up: '', down: '' }), // not a migration for the engine
       migration(6, { up: null }), // nothing to undo
     ])
-    expect(roundTripBlockers(db).map((f) => [f.kind, f.severity, f.version, f.file, f.message])).toEqual([
+    expect(
+      (await roundTripBlockers(db)).map((f) => [f.kind, f.severity, f.version, f.file, f.message]),
+    ).toEqual([
       [
         'round-trip-impossible',
         'warning',
@@ -211,5 +213,27 @@ describe('roundTripBlockers', () => {
         'version 4 has a down file with only comments, which undoes nothing: the round trip cannot roll it back',
       ],
     ])
+  })
+
+  test('a down file PostgreSQL cannot parse, with its line; never an error, and a sound down is no blocker', async () => {
+    const broken =
+      '-- Could not auto-generate a down migration.\n-- alter table "public"."t7" add column "x" text;\nalter table "public"."t7" drop column "x\n'
+    const db = database([
+      migration(6),
+      migration(7, { down: broken }),
+      migration(8, { down: 'DROP TABLE t8;\nSELEC 1;\n' }),
+    ])
+    const found = await roundTripBlockers(db)
+    expect(found.map((f) => [f.kind, f.severity, f.version, f.file, f.line])).toEqual([
+      ['round-trip-impossible', 'warning', 7n, 'migrations/default/7_m7/down.sql', 3],
+      ['round-trip-impossible', 'warning', 8n, 'migrations/default/8_m8/down.sql', 2],
+    ])
+    expect(found[0].message).toBe(
+      'the down migration of version 7 has a syntax error at line 3: unterminated quoted identifier at or near ""x "; the round trip cannot roll it back (fix it before this version is ever rolled back)',
+    )
+    expect(found[1].message).toContain('syntax error at line 2: syntax error at or near "SELEC"')
+    expect(roundTripSkipReason(found)).toBe(
+      '2 versions 7, 8 cannot be rolled back (see the round-trip-impossible findings)',
+    )
   })
 })
