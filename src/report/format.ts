@@ -229,6 +229,8 @@ export function nextSteps(result: Result): string[] {
               : 'The run was cancelled: open transactions were rolled back. Re-run when ready.',
           )
           break
+        case 'refused':
+          break // the remedy above says what to do instead
         case 'internal':
           out.push('This is a bug in hasura-migrate-action: please report it with the log of this run.')
           break
