@@ -149,7 +149,7 @@ export function decide(options: {
       `and the project's files may be those of the pull request from ${fork.from} (${reason}); ` +
       `running them would run a stranger's SQL with the database owner's rights — even a rehearsal can read data and send it out`,
     remedy:
-      `check a fork's migrations on the embedded database (no database-url or endpoint), read the plan with dry-run: plan, ` +
+      `Check a fork's migrations on the embedded database (no database-url or endpoint), read the plan with dry-run: plan, ` +
       `or run the check from a pull_request workflow, which gets no secrets; to run reviewed code anyway, set ${TRUST_INPUT}: true`,
   }
 }

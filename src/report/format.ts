@@ -114,6 +114,7 @@ export function headline(result: Result): string {
       return `Rehearsed ${count}: executed and rolled back, nothing committed`
     }
     case 'failed': {
+      if (result.error?.kind === 'refused') return "Refused to run a pull request's code"
       const v = result.error?.version
       if (v) return `Failed at version ${v}`
       return applied > 0 ? `Failed after applying ${plural(applied, 'migration')}` : 'Failed'

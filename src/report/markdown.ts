@@ -153,6 +153,8 @@ function databasesLabel(result: Result): string {
 }
 
 function targetLine(info: TargetInfo): string {
+  // a run that stopped before connecting has no display of its target
+  if (!info.display) return `${targetKindLabel(info)} (not connected)`
   const version = info.serverVersion ? ` (${text(info.serverVersion)})` : ''
   return `${targetKindLabel(info)} ${code(info.display)}${version}`
 }

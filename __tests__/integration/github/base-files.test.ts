@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { baseFilesFacts } from '../../../src/github/base-files.js'
-import { commit, git, originAndClone, write } from '../../support/git-repo.js'
+import { checkoutCommit, commit, git, originAndClone, write } from '../../support/git-repo.js'
 
 const M = 'hasura/migrations/default'
 
@@ -49,15 +49,7 @@ describe('baseFilesFacts', () => {
     git(dev, 'push', '-q', 'origin', 'feature')
   })
 
-  /** A fresh checkout of `sha` the way actions/checkout makes one (depth 1 unless told). */
-  function checkout(sha: string, depth = 1): string {
-    const ws = mkdtempSync(join(base, 'ws-'))
-    git(ws, 'init', '-q')
-    git(ws, 'remote', 'add', 'origin', `file://${origin}`)
-    git(ws, 'fetch', '-q', '--no-tags', `--depth=${depth}`, 'origin', sha)
-    git(ws, 'checkout', '-q', '--detach', sha)
-    return ws
-  }
+  const checkout = (sha: string, depth = 1): string => checkoutCommit(base, origin, sha, depth)
 
   it('a checkout of the base commit: the same files', async () => {
     const ws = checkout(baseSha)
