@@ -6,7 +6,7 @@
 import { exec } from '@actions/exec'
 import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { short, type WorkspaceFacts } from './untrusted-code.js'
 
 /** Runs git with these arguments; stdout as raw bytes (trees are binary). */
@@ -48,28 +48,28 @@ export interface BaseFilesOptions {
   paths: string[]
   /** Commits of the base branch (hex ids), from the event. */
   baseCommits: string[]
-  git?: Git
-  /** How many commits below a base commit the checked-out one may be (history permitting). */
-  maxDepth?: number
 }
 
+/** How many commits below a base commit the checked-out one may be (history permitting). */
+const MAX_DEPTH = 2000
+
+/** Never throws: what cannot be established is a problem, and a problem means the files are not proven. */
 export async function baseFilesFacts(options: BaseFilesOptions): Promise<WorkspaceFacts> {
-  const shown = options.projectDir
-  let project: string
   try {
-    project = realpathSync(options.projectDir)
-  } catch {
-    return { problem: `the project directory ${shown} cannot be read` }
-  }
-  const git = options.git ?? gitIn(project)
-  let top: string
-  try {
-    const r = await git(['rev-parse', '--show-toplevel'])
-    if (r.code !== 0) return { problem: `no git repository holds ${shown}, so its commit cannot be known` }
-    top = realpathSync(r.stdout.toString('utf8').trim())
+    return await compare(options)
   } catch (e) {
-    return { problem: `git could not be run (${e instanceof Error ? e.message : String(e)})` }
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+    return { problem: `the project's files could not be compared with the base commit (${message})` }
   }
+}
+
+async function compare(options: BaseFilesOptions): Promise<WorkspaceFacts> {
+  const shown = options.projectDir
+  const project = realpathSync(options.projectDir)
+  const git = gitIn(project)
+  const r = await git(['rev-parse', '--show-toplevel'])
+  if (r.code !== 0) return { problem: `no git repository holds ${shown}, so its commit cannot be known` }
+  const top = realpathSync(r.stdout.toString('utf8').trim())
   const headRun = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])
   const head = headRun.code === 0 ? headRun.stdout.toString('utf8').trim().toLowerCase() : undefined
   const facts: WorkspaceFacts = head ? { head } : {}
@@ -79,7 +79,7 @@ export async function baseFilesFacts(options: BaseFilesOptions): Promise<Workspa
     if (!existsSync(path)) continue
     const real = realpathSync(path)
     const rel = relative(top, real)
-    if (rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) {
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       return { ...facts, problem: `${real} is outside the git repository ${top}` }
     }
     read.push({ abs: real, rel: rel.split(sep).filter(Boolean) })
@@ -97,7 +97,7 @@ export async function baseFilesFacts(options: BaseFilesOptions): Promise<Workspa
   }
   if (head && !bases.includes(head)) {
     for (const base of bases) {
-      if (!(await isAncestor(git, store, head, base, options.maxDepth ?? 2000))) continue
+      if (!(await isAncestor(git, store, head, base))) continue
       const problem = await sameFiles(store, head, read)
       if (!problem) return { ...facts, sameAs: head }
       problems.unshift(problem)
@@ -172,9 +172,9 @@ class ObjectStore {
  * Whether `head` is `base` or below it, through parent links of commits whose contents hash to their
  * ids (git's own answer could come from objects planted under those ids).
  */
-async function isAncestor(git: Git, store: ObjectStore, head: string, base: string, maxDepth: number) {
+async function isAncestor(git: Git, store: ObjectStore, head: string, base: string): Promise<boolean> {
   if ((await store.commitTree(base)) === undefined) return false
-  const list = await git(['rev-list', `--max-count=${maxDepth}`, base])
+  const list = await git(['rev-list', `--max-count=${MAX_DEPTH}`, base])
   if (list.code !== 0) return false
   const ids = list.stdout.toString('utf8').split('\n').filter(Boolean)
   if (!ids.includes(head)) return false
@@ -259,6 +259,7 @@ function diskEntry(abs: string, algorithm: 'sha1' | 'sha256'): Entry | undefined
   if (!st.isDirectory()) return { mode: 'other', id: '' }
   const children: { name: string; entry: Entry }[] = []
   for (const name of readdirSync(abs)) {
+    if (name === '.git') continue // never part of a commit's tree
     const entry = diskEntry(join(abs, name), algorithm)
     if (entry) children.push({ name, entry })
   }

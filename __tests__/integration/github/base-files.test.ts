@@ -130,6 +130,19 @@ describe('baseFilesFacts', () => {
     })
   })
 
+  it('git not installed: unproven, and says why', async () => {
+    const ws = checkout(baseSha)
+    const path = process.env.PATH
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'hma-no-git-'))
+    try {
+      const facts = await baseFilesFacts({ ...readPaths(ws), baseCommits: [baseSha] })
+      expect(facts.sameAs).toBeUndefined()
+      expect(facts.problem).toMatch(/^the project's files could not be compared with the base commit \(.*git/)
+    } finally {
+      process.env.PATH = path
+    }
+  })
+
   it('a pull request’s files dropped into a sub-directory of a base checkout: not the base’s files', async () => {
     const ws = checkout(baseSha)
     const pr = checkout(headSha)
