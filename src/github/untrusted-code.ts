@@ -6,7 +6,7 @@
  */
 import type { DryRun, TargetSettings } from '../settings.js'
 
-/** Events whose job has the base repository's secrets while a fork's pull request may be checked out. */
+/** Triggering events after which a `workflow_run` may hand on a pull request's files (artifacts, its head). */
 const PULL_REQUEST_EVENTS = new Set([
   'pull_request',
   'pull_request_target',
