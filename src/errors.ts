@@ -13,7 +13,7 @@ export interface Where {
 
 /** Base of every error we expect and explain; anything else is a bug and gets a stack trace. */
 export abstract class KnownError extends Error {
-  abstract readonly kind: 'user' | 'target' | 'sql' | 'cancelled'
+  abstract readonly kind: 'user' | 'target' | 'sql' | 'cancelled' | 'refused'
   constructor(
     message: string,
     readonly where: Where = {},
@@ -66,6 +66,18 @@ export class SqlError extends KnownError {
 /** SIGINT/SIGTERM arrived; open transactions were rolled back. */
 export class CancelledError extends KnownError {
   readonly kind = 'cancelled' as const
+}
+
+/** The run would execute code the workflow has no reason to trust where it could do harm: nothing ran. */
+export class RefusedError extends KnownError {
+  readonly kind = 'refused' as const
+  constructor(
+    message: string,
+    /** What to do instead, one sentence. */
+    readonly remedy: string,
+  ) {
+    super(message)
+  }
 }
 
 export const isKnownError = (e: unknown): e is KnownError => e instanceof KnownError

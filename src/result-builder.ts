@@ -1,5 +1,5 @@
 /** Conversions from the core's values (bigint, Map, errors) to the JSON-ready Result model. */
-import { isKnownError, SqlError } from './errors.js'
+import { isKnownError, RefusedError, SqlError } from './errors.js'
 import type { AppliedState, Finding, Step } from './plan/types.js'
 import type { DatabaseMigrations } from './project/types.js'
 import type { ErrorInfo, FindingResult, PlannedStep, StatusRow, VersionState } from './report/result.js'
@@ -69,6 +69,7 @@ export function toErrorInfo(e: unknown): ErrorInfo {
       info.hint = e.pg.hint
       info.statement = e.pg.statement
     }
+    if (e instanceof RefusedError) info.remedy = e.remedy
     return stripUndefined(info)
   }
   const message = e instanceof Error ? e.message : String(e)

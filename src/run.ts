@@ -4,7 +4,8 @@
  * expected or not, ends up in `result.error` (an unexpected one is also logged with its stack).
  */
 import { resolve } from 'node:path'
-import { UserError } from './errors.js'
+import { RefusedError, UserError } from './errors.js'
+import { checkPullRequestCode } from './github/pull-request-code.js'
 import {
   planDatabase,
   remainingSteps,
@@ -62,6 +63,16 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     if (settings.migrationsDir) config.migrationsDirectory = settings.migrationsDir
     result.configVersion = config.version
     noteIgnoredConfig(config, result)
+    // before anything connects: a fork's pull request must not run with the repository's secrets
+    const decision = await checkPullRequestCode(settings, config, io.env)
+    if (decision.kind === 'refused') throw new RefusedError(decision.message, decision.remedy)
+    if (decision.kind === 'trusted') {
+      const { event, from, reason } = decision
+      result.trustedPullRequestCode = { event, from, reason }
+      io.warning(
+        `trust-pull-request-code: true — executing the pull request of ${from} (${reason}) with the repository's secrets`,
+      )
+    }
 
     const databases = selectDatabases(config, settings)
     const local = databases.map((db) => readMigrations(config, db))

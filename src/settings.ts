@@ -30,6 +30,7 @@ export const INPUT_DEFAULTS = {
   comment: 'auto',
   environment: '',
   timeout: '600',
+  'trust-pull-request-code': 'false',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -63,6 +64,11 @@ export interface Settings {
   comment: 'auto' | 'always' | 'never'
   environment: string
   timeoutMs: number
+  /**
+   * Execute a fork's pull request against a real target even when the event gives the run the
+   * repository's secrets (`pull_request_target`, `workflow_run`): for teams that review first.
+   */
+  trustPullRequestCode: boolean
   /** Every secret value (and derived forms) to mask and redact. */
   secrets: string[]
 }
@@ -241,6 +247,8 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   if (/^[1-9][0-9]{0,6}$/.test(timeoutRaw)) timeoutMs = Number(timeoutRaw) * 1000
   else errors.push(`input 'timeout' must be a positive number of seconds (got '${timeoutRaw}')`)
 
+  const trustPullRequestCode = bool('trust-pull-request-code')
+
   if (target.kind === 'postgres' && databases.kind === 'all') {
     errors.push(
       `input 'database' cannot be all with 'database-url': one URL is one database; select exactly one`,
@@ -274,6 +282,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     comment,
     environment,
     timeoutMs,
+    trustPullRequestCode,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }

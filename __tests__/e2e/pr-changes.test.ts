@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runDistAction, type ActionRun } from '../support/action-runner.js'
-import { commit, git, originAndClone, write } from '../support/git-repo.js'
+import { checkoutCommit, commit, git, originAndClone, write } from '../support/git-repo.js'
 import { pullRequestPayload } from '../support/webhook-payloads.js'
 
 const M = 'hasura/migrations/default'
@@ -47,11 +47,7 @@ describe('pull-request changes in the report', () => {
     git(dev, 'push', '-q', 'origin', 'feature')
 
     // what actions/checkout leaves: the head commit alone (depth 1), no base branch
-    workspace = join(base, 'workspace')
-    git(base, 'init', '-q', workspace)
-    git(workspace, 'remote', 'add', 'origin', `file://${origin}`)
-    git(workspace, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', headSha)
-    git(workspace, 'checkout', '-q', '--detach', headSha)
+    workspace = checkoutCommit(base, origin, headSha)
   })
 
   const event = () => {

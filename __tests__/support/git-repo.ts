@@ -42,3 +42,16 @@ export function originAndClone(prefix: string): { base: string; origin: string; 
   git(dev, 'checkout', '-q', '-b', 'main')
   return { base, origin, dev }
 }
+
+/**
+ * A new workspace under `parent` holding `sha` as actions/checkout leaves it: a repository with `origin`
+ * as its remote, the commit fetched alone (depth 1 unless told) and checked out detached.
+ */
+export function checkoutCommit(parent: string, origin: string, sha: string, depth = 1): string {
+  const workspace = mkdtempSync(join(parent, 'workspace-'))
+  git(workspace, 'init', '-q')
+  git(workspace, 'remote', 'add', 'origin', `file://${origin}`)
+  git(workspace, 'fetch', '-q', '--no-tags', `--depth=${depth}`, 'origin', sha)
+  git(workspace, 'checkout', '-q', '--detach', sha)
+  return workspace
+}

@@ -37,3 +37,20 @@ export function pullRequestPayload(
 ): PullRequestPayload {
   return webhookPayload('pull_request', action) as unknown as PullRequestPayload
 }
+
+export interface WorkflowRunPayload {
+  action: string
+  workflow_run: {
+    event: string
+    head_sha: string
+    head_branch: string
+    head_repository: { full_name: string } | null
+    pull_requests: { head: { sha: string }; base: { sha: string } }[]
+  }
+  repository: { full_name: string }
+}
+
+/** A completed `workflow_run` (its triggering run: `workflow_dispatch`; tests set the event and repositories). */
+export function workflowRunPayload(): WorkflowRunPayload {
+  return webhookPayload('workflow_run', 'completed') as unknown as WorkflowRunPayload
+}

@@ -70,6 +70,7 @@ describe('parseSettings', () => {
       comment: 'auto',
       environment: '',
       timeoutMs: 600_000,
+      trustPullRequestCode: false,
     })
     expect(s.githubToken).toBeUndefined()
   })
@@ -111,6 +112,7 @@ describe('parseSettings', () => {
       names: ['a', 'b'],
     })
     expect(parseSettings(reader({ timeout: '5' }), {}).timeoutMs).toBe(5000)
+    expect(parseSettings(reader({ 'trust-pull-request-code': 'true' }), {}).trustPullRequestCode).toBe(true)
   })
 
   it.each<[Partial<Record<InputName, string>>, string]>([
@@ -129,6 +131,10 @@ describe('parseSettings', () => {
     [{ metadata: 'apply' }, "input 'metadata' is apply but no endpoint"],
     [{ 'allow-inconsistent-metadata': '1' }, "input 'allow-inconsistent-metadata' must be true or false"],
     [{ comment: 'sometimes' }, "input 'comment' must be one of auto, always, never"],
+    [
+      { 'trust-pull-request-code': 'yes' },
+      "input 'trust-pull-request-code' must be true or false (got 'yes')",
+    ],
     [{ timeout: '0' }, "input 'timeout' must be a positive number of seconds (got '0')"],
     [{ timeout: '1m' }, "input 'timeout'"],
     [{ endpoint: 'localhost:8080' }, "input 'endpoint' must start with http:// or https://"],

@@ -40,7 +40,9 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
       ? error.kind === 'user'
         ? `Cannot plan migration ${label}${on}`
         : `Migration ${label} ${error.kind === 'cancelled' ? 'cancelled' : 'failed'}${on}`
-      : `${ACTION_NAME}: ${error.kind === 'sql' ? 'SQL' : error.kind} error`
+      : error.kind === 'refused'
+        ? `${ACTION_NAME}: refused to run a pull request's code`
+        : `${ACTION_NAME}: ${error.kind === 'sql' ? 'SQL' : error.kind} error`
     out.push(
       clean({
         level: 'error',

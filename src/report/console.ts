@@ -42,6 +42,12 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   lines.push(
     `${paint('bold', `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine(r.environment)}]` : ''}`,
   )
+  const trusted = r.trustedPullRequestCode
+  if (trusted) {
+    lines.push(
+      `${paint('yellow', 'warning:')} pull-request code trusted (trust-pull-request-code: true): this ${oneLine(trusted.event)} run executed the project from the pull request of ${oneLine(trusted.from)} (${oneLine(trusted.reason)}) with the repository's secrets`,
+    )
+  }
   const target = `${targetKindLabel(r.target)} ${oneLine(r.target.display)}${r.target.serverVersion ? ` (${oneLine(r.target.serverVersion)})` : ''}`
   const facts: [string, string][] = [['Target', target]]
   if (r.metadataTarget) {

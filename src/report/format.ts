@@ -114,6 +114,7 @@ export function headline(result: Result): string {
       return `Rehearsed ${count}: executed and rolled back, nothing committed`
     }
     case 'failed': {
+      if (result.error?.kind === 'refused') return "Refused to run a pull request's code"
       const v = result.error?.version
       if (v) return `Failed at version ${v}`
       return applied > 0 ? `Failed after applying ${plural(applied, 'migration')}` : 'Failed'
@@ -229,6 +230,8 @@ export function nextSteps(result: Result): string[] {
               : 'The run was cancelled: open transactions were rolled back. Re-run when ready.',
           )
           break
+        case 'refused':
+          break // the remedy above says what to do instead
         case 'internal':
           out.push('This is a bug in hasura-migrate-action: please report it with the log of this run.')
           break

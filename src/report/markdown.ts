@@ -21,7 +21,15 @@ import {
 } from './format.js'
 import { code, fence, header, html, row, text } from './md.js'
 import { redactResult } from './redact.js'
-import type { DatabaseResult, FindingResult, PlannedStep, Result, StatusRow, StepResult } from './result.js'
+import type {
+  DatabaseResult,
+  FindingResult,
+  PlannedStep,
+  Result,
+  StatusRow,
+  StepResult,
+  TrustedPullRequestCode,
+} from './result.js'
 import type { Severity } from '../plan/types.js'
 import type { TargetInfo } from '../targets/target.js'
 
@@ -144,6 +152,8 @@ function databasesLabel(result: Result): string {
 }
 
 function targetLine(info: TargetInfo): string {
+  // a run that stopped before connecting has no display of its target
+  if (!info.display) return `${targetKindLabel(info)} (not connected)`
   const version = info.serverVersion ? ` (${text(info.serverVersion)})` : ''
   return `${targetKindLabel(info)} ${code(info.display)}${version}`
 }
@@ -151,6 +161,8 @@ function targetLine(info: TargetInfo): string {
 function headerSection(result: Result, surface: Surface): Section {
   const env = result.environment ? ` · ${text(result.environment)}` : ''
   const blocks = [`### ${RUN_STATUS_EMOJI[result.status]} ${text(headline(result))}${env}`, '']
+  const trusted = result.trustedPullRequestCode
+  if (trusted) blocks.push(`> ⚠️ ${trustedLine(trusted)}`, '')
   blocks.push(`- **Target:** ${targetLine(result.target)}`)
   if (result.metadataTarget) blocks.push(`- **Metadata target:** ${targetLine(result.metadataTarget)}`)
   const dbs = databasesLabel(result)
@@ -167,6 +179,11 @@ function headerSection(result: Result, surface: Surface): Section {
   blocks.push(`- **Mode:** ${mode.join(' · ')}`)
   if (surface === 'summary') blocks.push(`- **Started:** ${text(result.startedAt)}`)
   return { blocks }
+}
+
+/** At the top of the report: a stranger's code ran with this repository's secrets, by the workflow's choice. */
+function trustedLine(t: TrustedPullRequestCode): string {
+  return `**Pull-request code trusted** (${code('trust-pull-request-code: true')}): this ${code(t.event)} run executed the project from the pull request of ${code(t.from)} (${text(t.reason)}) with the repository's secrets.`
 }
 
 function modeLabel(result: Result): string {
@@ -240,6 +257,9 @@ function kindTitle(kind: string): string {
       return 'A statement failed'
     case 'cancelled':
       return 'The run was cancelled'
+    case 'refused':
+      return "Refused: this run would execute a pull request's code with the repository's secrets"
+
     default:
       return 'Internal error'
   }

@@ -8,7 +8,7 @@ import type { TargetInfo } from '../targets/target.js'
 export type StepStatus = 'applied' | 'failed' | 'not-run' | 'rehearsed' | 'skipped'
 
 export interface ErrorInfo {
-  kind: 'user' | 'target' | 'sql' | 'cancelled' | 'internal'
+  kind: 'user' | 'target' | 'sql' | 'cancelled' | 'refused' | 'internal'
   message: string
   database?: string
   version?: string
@@ -112,6 +112,15 @@ export interface SeedsResult {
   files: string[]
 }
 
+export interface TrustedPullRequestCode {
+  /** `pull_request_target`, or `workflow_run (after pull_request)`. */
+  event: string
+  /** The fork's `owner/name`. */
+  from: string
+  /** Why the project's files count as the pull request's, e.g. the checked-out commit is its head. */
+  reason: string
+}
+
 export type RunMode = 'apply' | 'plan' | 'rehearse'
 
 export type RunStatus = 'applied' | 'nothing-to-do' | 'planned' | 'rehearsed' | 'failed' | 'cancelled'
@@ -132,6 +141,11 @@ export interface Result {
   databases: DatabaseResult[]
   metadata: MetadataResult
   seeds: SeedsResult
+  /**
+   * Set when `trust-pull-request-code: true` let this run execute a fork's pull request with the
+   * repository's secrets, which it would otherwise have refused.
+   */
+  trustedPullRequestCode?: TrustedPullRequestCode
   /** Embedded target: the down round trip. */
   roundTrip?: { status: 'passed' | 'skipped' | 'failed'; reason?: string }
   notices: string[]

@@ -23,6 +23,17 @@ describe('renderText', () => {
     expect(out).toContain('Target:  Hasura GraphQL Engine https://hasura.staging.example.com (v2.48.16)')
   })
 
+  it('trusted pull-request code is said on the second line; a refusal gives its reason and what to do', () => {
+    const trusted = renderText(fixtures.trustedPullRequest()).split('\n')
+    expect(trusted[1]).toBe(
+      "warning: pull-request code trusted (trust-pull-request-code: true): this pull_request_target run executed the project from the pull request of someone/shop (the checked-out commit ec26c3e is the pull request's head) with the repository's secrets",
+    )
+    const refused = renderText(fixtures.refusedPullRequest())
+    expect(refused.split('\n')[0]).toBe("hasura-migrate-action: Refused to run a pull request's code")
+    expect(refused).toContain("Error: refused to run a pull request's code against PostgreSQL")
+    expect(refused).toContain('dry-run: plan')
+  })
+
   it('colours only when asked', () => {
     expect(renderText(fixtures.failure(), { color: true })).toContain('\u001b[31mfailed\u001b[0m')
   })

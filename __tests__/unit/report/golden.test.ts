@@ -34,6 +34,8 @@ const cases: [string, () => Result][] = [
   ['two-databases', fixtures.twoDatabases],
   ['embedded-round-trip', fixtures.embeddedRoundTrip],
   ['rollback', fixtures.rollback],
+  ['refused-pull-request', fixtures.refusedPullRequest],
+  ['trusted-pull-request', fixtures.trustedPullRequest],
 ]
 
 describe('rendered Markdown matches the golden files', () => {

@@ -10,6 +10,7 @@ import type {
   StatusRow,
   StepResult,
 } from '../../../src/report/result.js'
+import { decide } from '../../../src/github/untrusted-code.js'
 
 const HASURA = {
   kind: 'hasura' as const,
@@ -516,4 +517,48 @@ export const ALL_FIXTURES = {
   embeddedRoundTrip,
   twoDatabases,
   rollback,
+}
+
+const FORK_PULL_REQUEST = {
+  event: 'pull_request_target',
+  from: 'someone/shop',
+  baseCommits: ['ffac537e6cbbf934b08745a378932722df287a53'],
+  head: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+}
+
+/** A pull_request_target run with a fork's head checked out and a database-url: refused before connecting. */
+export function refusedPullRequest(): Result {
+  const decision = decide({
+    fork: FORK_PULL_REQUEST,
+    shape: { target: 'postgres', dryRun: false },
+    trust: false,
+    facts: { head: FORK_PULL_REQUEST.head },
+  })
+  if (decision.kind !== 'refused') throw new Error('expected a refusal')
+  return base({
+    status: 'failed',
+    environment: '',
+    target: { kind: 'postgres', display: '' },
+    metadata: { status: 'skipped', inconsistentObjects: [] },
+    durationMs: 48,
+    error: { kind: 'refused', message: decision.message, remedy: decision.remedy },
+  })
+}
+
+/** The same run with `trust-pull-request-code: true`: applied, and the report says so first. */
+export function trustedPullRequest(): Result {
+  const decision = decide({
+    fork: FORK_PULL_REQUEST,
+    shape: { target: 'postgres', dryRun: false },
+    trust: true,
+    facts: { head: FORK_PULL_REQUEST.head },
+  })
+  if (decision.kind !== 'trusted') throw new Error('expected trusted code')
+  const { event, from, reason } = decision
+  return {
+    ...success(),
+    target: POSTGRES,
+    metadata: { status: 'skipped', inconsistentObjects: [] },
+    trustedPullRequestCode: { event, from, reason },
+  }
 }
