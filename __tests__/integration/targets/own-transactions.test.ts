@@ -72,17 +72,15 @@ describe.each(HARNESSES)('$name target: a migration’s own transactions and ses
   })
   const run = (o: Opened, steps: Step[], transaction: TransactionMode = 'all', timeoutMs = 30_000) => {
     // the Hasura target plans against the state it read first, as a run does
-    return o.target
-      .readState('default')
-      .then(() =>
-        o.target.execute({
-          database: 'default',
-          replan: planOf(steps),
-          mode: 'apply',
-          transaction,
-          timeoutMs,
-        }),
-      )
+    return o.target.readState('default').then(() =>
+      o.target.execute({
+        database: 'default',
+        replan: planOf(steps),
+        mode: 'apply',
+        transaction,
+        timeoutMs,
+      }),
+    )
   }
   const statuses = (r: ExecuteResult): string[] => r.steps.map((s) => `${s.version}:${s.status}`)
   const primaryKey = async (o: Opened): Promise<unknown> =>
