@@ -7,13 +7,13 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-BSVE6BZH.js";
-import "./chunk-6GQ3AVI7.js";
-import "./chunk-VNZ6ETGJ.js";
+} from "./chunk-U35MXN62.js";
+import "./chunk-OZCJKL5T.js";
+import "./chunk-NRUJB5YU.js";
 import {
   redact,
-  redactDeep
-} from "./chunk-U7N64FSU.js";
+  redactResult
+} from "./chunk-DEC5QM2G.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -25,11 +25,12 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-Y2TI5Z5I.js";
-import "./chunk-D4AQ5HY7.js";
+} from "./chunk-76L6JV6S.js";
+import "./chunk-EOHH7HKD.js";
+import "./chunk-UVJRPVMI.js";
 import {
   isKnownError
-} from "./chunk-57O7MMI3.js";
+} from "./chunk-WO7LJKSH.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
@@ -40,14 +41,19 @@ function table(headers, rows) {
   return [line(headers), ...rows.map(line)];
 }
 function renderText(result, options = {}) {
-  const secrets = options.secrets ?? [];
-  const r = redactDeep(result, secrets);
+  const r = redactResult(result, options.secrets ?? []);
   const paint = options.color ? (style, s) => `\x1B[${ANSI[style]}m${s}\x1B[0m` : (_style, s) => s;
   const lines = [];
   const statusStyle = r.status === "failed" || r.status === "cancelled" ? "red" : "green";
   lines.push(
     `${paint("bold", `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine2(r.environment)}]` : ""}`
   );
+  const trusted = r.trustedPullRequestCode;
+  if (trusted) {
+    lines.push(
+      `${paint("yellow", "warning:")} pull-request code trusted (trust-pull-request-code: true): this ${oneLine2(trusted.event)} run executed the project from the pull request of ${oneLine2(trusted.from)} (${oneLine2(trusted.reason)}) with the repository's secrets`
+    );
+  }
   const target = `${targetKindLabel(r.target)} ${oneLine2(r.target.display)}${r.target.serverVersion ? ` (${oneLine2(r.target.serverVersion)})` : ""}`;
   const facts = [["Target", target]];
   if (r.metadataTarget) {
@@ -155,7 +161,7 @@ function renderText(result, options = {}) {
       next.forEach((n, i) => lines.push(`  ${i + 1}. ${n.replace(/`/g, "")}`));
     }
   }
-  return redact(lines.join("\n") + "\n", secrets);
+  return lines.join("\n") + "\n";
 }
 function oneLine2(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
@@ -232,10 +238,10 @@ async function main() {
     env: process.env,
     signal: cancellationSignal()
   });
-  const out = args.json ? JSON.stringify(result, null, 2) : renderText(result);
-  process.stdout.write(redact(out, secrets) + "\n");
-  if (result.error) {
-    process.stderr.write(`error: ${redact(oneLine(result.error), secrets)}
+  const safe = redactResult(result, secrets);
+  process.stdout.write((args.json ? JSON.stringify(safe, null, 2) : renderText(safe)) + "\n");
+  if (safe.error) {
+    process.stderr.write(`error: ${oneLine(safe.error)}
 `);
     return 1;
   }

@@ -1,14 +1,11 @@
 import { createRequire as __hmaCreateRequire } from 'node:module'; import { fileURLToPath as __hmaFileURLToPath } from 'node:url'; import { dirname as __hmaDirname } from 'node:path'; const require = __hmaCreateRequire(import.meta.url); const __filename = __hmaFileURLToPath(import.meta.url); const __dirname = __hmaDirname(__filename);
 import {
-  getExecOutput
-} from "./chunk-LQB4DP2F.js";
-import {
   require_tunnel,
   require_undici
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-PFQXMA5D.js";
+} from "./chunk-PMLAOXUP.js";
 import {
   cancellationSignal,
   oneLine,
@@ -16,13 +13,15 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-BSVE6BZH.js";
-import "./chunk-6GQ3AVI7.js";
-import "./chunk-VNZ6ETGJ.js";
+} from "./chunk-U35MXN62.js";
+import "./chunk-OZCJKL5T.js";
+import {
+  getExecOutput
+} from "./chunk-NRUJB5YU.js";
 import {
   redact,
-  redactDeep
-} from "./chunk-U7N64FSU.js";
+  redactResult
+} from "./chunk-DEC5QM2G.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -30,11 +29,12 @@ import {
   compareVersions,
   migrationLabel,
   repoPath
-} from "./chunk-Y2TI5Z5I.js";
-import "./chunk-D4AQ5HY7.js";
+} from "./chunk-76L6JV6S.js";
+import "./chunk-EOHH7HKD.js";
+import "./chunk-UVJRPVMI.js";
 import {
   isKnownError
-} from "./chunk-57O7MMI3.js";
+} from "./chunk-WO7LJKSH.js";
 import {
   __export,
   __toESM
@@ -1564,14 +1564,14 @@ function getIDToken(aud) {
 // src/report/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 function annotationsOf(result, options = {}) {
-  const safe = redactDeep(result, options.secrets ?? []);
+  const safe = redactResult(result, options.secrets ?? []);
   const out = [];
   const where = (file) => file ? fileInRepository(safe.projectDir, file, options.workspace) : void 0;
   for (const error2 of failures(safe)) {
     const step = stepOf(safe, error2);
     const label = error2.version ? migrationLabel(error2.version, step?.name ?? "") : "";
     const on = error2.database ? ` on ${error2.database}` : "";
-    const title = error2.version ? error2.kind === "user" ? `Cannot plan migration ${label}${on}` : `Migration ${label} ${error2.kind === "cancelled" ? "cancelled" : "failed"}${on}` : `${ACTION_NAME}: ${error2.kind === "sql" ? "SQL" : error2.kind} error`;
+    const title = error2.version ? error2.kind === "user" ? `Cannot plan migration ${label}${on}` : `Migration ${label} ${error2.kind === "cancelled" ? "cancelled" : "failed"}${on}` : error2.kind === "refused" ? `${ACTION_NAME}: refused to run a pull request's code` : `${ACTION_NAME}: ${error2.kind === "sql" ? "SQL" : error2.kind} error`;
     out.push(
       clean({
         level: "error",
@@ -1597,12 +1597,7 @@ function annotationsOf(result, options = {}) {
       );
     }
   }
-  const secrets = options.secrets ?? [];
-  return out.map((a) => ({
-    ...a,
-    message: redact(a.message, secrets),
-    ...a.title ? { title: redact(a.title, secrets) } : {}
-  }));
+  return out;
 }
 function failures(result) {
   const list = [];
@@ -1650,17 +1645,17 @@ function fileInRepository(projectDir, file, workspace) {
   }
   return repoPath(dir, file);
 }
-function emitAnnotations(annotations, core, secrets = []) {
+function emitAnnotations(annotations, core) {
   for (const level of ["error", "warning", "notice"]) {
     const list = annotations.filter((a) => a.level === level);
     const room = ANNOTATIONS_PER_LEVEL;
     const shown = list.length > room ? list.slice(0, room - 1) : list;
     for (const a of shown) {
       const properties = {};
-      if (a.title) properties.title = redact(a.title, secrets);
+      if (a.title) properties.title = a.title;
       if (a.file) properties.file = a.file;
       if (a.file && a.line) properties.startLine = a.line;
-      core[level](redact(a.message, secrets), properties);
+      core[level](a.message, properties);
     }
     if (list.length > shown.length) {
       core[level](`${list.length - shown.length} more ${level}s: see the job summary.`, {
@@ -1671,20 +1666,9 @@ function emitAnnotations(annotations, core, secrets = []) {
 }
 
 // src/report/outputs.ts
-var OUTPUT_NAMES = [
-  "applied-versions",
-  "applied",
-  "applied-count",
-  "planned-versions",
-  "pending-versions",
-  "current-version",
-  "metadata",
-  "report",
-  "comment-url"
-];
 function outputsOf(result, options = {}) {
   const secrets = options.secrets ?? [];
-  const safe = redactDeep(result, secrets);
+  const safe = redactResult(result, secrets);
   const applied = appliedSteps(safe);
   const perDatabase = {};
   for (const db of safe.databases) perDatabase[db.database] = [];
@@ -1698,9 +1682,9 @@ function outputsOf(result, options = {}) {
     "current-version": currentVersion(safe),
     metadata: safe.metadata.status,
     report: JSON.stringify(safe),
-    "comment-url": options.commentUrl ?? ""
+    // GitHub's answer, not ours: free text like any other
+    "comment-url": redact(options.commentUrl ?? "", secrets)
   };
-  for (const name of OUTPUT_NAMES) outputs[name] = redact(outputs[name], secrets);
   return outputs;
 }
 function plannedVersions(result) {
@@ -1748,7 +1732,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-XH45UCZ6.js");
+  const { addPullRequestChanges } = await import("./chunk-2CYO27AF.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1756,7 +1740,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-LILXMGPD.js");
+  const { commentOnPullRequest } = await import("./chunk-ON64JO34.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
@@ -1765,7 +1749,7 @@ async function runAction() {
   await writeSummary(result, settings.secrets);
   for (const n of result.notices) notice(redact(n, settings.secrets));
   for (const w of result.warnings) warning(redact(w, settings.secrets));
-  emitAnnotations(annotationsOf(result), core_exports, settings.secrets);
+  emitAnnotations(annotationsOf(result, { secrets: settings.secrets }), core_exports);
   if (result.error) process.exitCode = 1;
 }
 function failWith(e) {
