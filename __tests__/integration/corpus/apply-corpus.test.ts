@@ -3,25 +3,18 @@
  * to a fresh database, and the schema it leaves is exactly the one `psql -1` leaves from the same up
  * files; state, re-runs, rollbacks and a failure in the middle behave as the contract says.
  */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { readConfig, readMigrations } from '../../../src/project/index.js'
 import type { DatabaseMigrations } from '../../../src/project/types.js'
 import { runDistAction, type ActionRun } from '../../support/action-runner.js'
 import { startCluster, type Cluster } from '../../support/cluster.js'
 import { createDatabase, query, urlFor } from '../../support/database.js'
-import { findPgProgram } from '../../support/pg-binaries.js'
+import { dumpSchema as dump, psqlOne } from '../../support/psql.js'
 import { corpusDir, describeShared } from '../../support/shared.js'
 
 // the big projects take seconds each; a loaded 2-core machine can make that tens of seconds
 vi.setConfig({ testTimeout: 180_000 })
-
-const run = promisify(execFile)
-const PSQL = findPgProgram('psql') ?? '/usr/bin/psql'
-const PG_DUMP = findPgProgram('pg_dump') ?? '/usr/bin/pg_dump'
-const BIG = 256 * 1024 * 1024
 
 type Db = Awaited<ReturnType<typeof createDatabase>>
 const databases: Db[] = []
@@ -38,26 +31,6 @@ function readProject(dir: string): DatabaseMigrations {
 /** The up SQL files in version order, as absolute paths (readMigrations already drops 0-byte files). */
 function upFiles(dir: string, migrations: DatabaseMigrations): string[] {
   return migrations.migrations.filter((m) => m.up?.sql).map((m) => join(dir, m.up!.sql!.path))
-}
-
-/** `psql -1 -v ON_ERROR_STOP=1 -f … -f …`, then (same transaction) this session's lock count. */
-async function psqlOne(url: string, files: string[]): Promise<{ ms: number; locks: number }> {
-  const started = Date.now()
-  const args = ['-X', '-q', '-A', '-t', '-1', '-v', 'ON_ERROR_STOP=1', '-d', url]
-  for (const f of files) args.push('-f', f)
-  args.push('-c', 'SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()')
-  const { stdout } = await run(PSQL, args, { maxBuffer: BIG })
-  const locks = Number(stdout.trim().split('\n').pop())
-  return { ms: Date.now() - started, locks }
-}
-
-/** Schema-only dump; normalised only for the per-dump random `\restrict` key and the database name. */
-async function dump(db: Db, exclude: string[] = ['--exclude-schema=hdb_catalog']): Promise<string> {
-  const args = ['--schema-only', '--no-owner', '--no-privileges', ...exclude, '-d', db.url]
-  const { stdout } = await run(PG_DUMP, args, { maxBuffer: BIG })
-  return stdout
-    .replace(/^\\(un)?restrict \S+$/gm, '\\$1restrict <key>')
-    .replace(/^--.*$/gm, (line) => line.replaceAll(db.name, '<database>'))
 }
 
 async function stateRows(db: Db): Promise<{ version: string; dirty: boolean }[]> {

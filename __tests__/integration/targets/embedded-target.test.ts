@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEmbedded, type EmbeddedDatabase } from '../../../src/targets/embedded/embedded-target.js'
 import { repoRoot } from '../../support/shared.js'
 import { run } from './support/contract.js'
-import { up } from './support/steps.js'
+import { up, versionsOf } from './support/steps.js'
 
 describe('embedded target', () => {
   let db: EmbeddedDatabase
@@ -65,6 +65,28 @@ describe('embedded target', () => {
     expect(r.error?.sqlstate).toBe('42703')
     expect(r.error?.remedy).toBeUndefined()
   })
+})
+
+it('gives each database a PostgreSQL of its own: a second one with the same versions and names applies too', async () => {
+  const { target, session } = await openEmbedded({ configVersion: 3, timeoutMs: 30_000 })
+  try {
+    const steps = (database: string) => [
+      up(1, 'CREATE SCHEMA app; CREATE TABLE app.t (id int);', { database }),
+      up(2, `INSERT INTO app.t VALUES (${database === 's1' ? 1 : 2});`, { database }),
+    ]
+    const s1 = await run(target, steps('s1'), { database: 's1' })
+    const s2 = await run(target, steps('s2'), { database: 's2' })
+    expect(s1.error).toBeUndefined()
+    expect(s2.error, 'the second database ran into the first one’s objects').toBeUndefined()
+    expect(s2.appliedByAnotherRun).toEqual([])
+    expect(s2.steps.map((s) => `${s.version}:${s.status}`)).toEqual(['1:applied', '2:applied'])
+    expect(versionsOf(await target.readState('s1'))).toEqual(['1', '2'])
+    expect(versionsOf(await target.readState('s2'))).toEqual(['1', '2'])
+    // the session handed out is the first database's: it holds only that database's row
+    expect(await session.query('SELECT id FROM app.t')).toEqual([{ id: 1 }])
+  } finally {
+    await target.close()
+  }
 })
 
 it('only the embedded target loads PGlite, and only with a dynamic import()', () => {

@@ -1,6 +1,6 @@
 /**
- * The embedded target: an empty in-memory PostgreSQL (PGlite, WebAssembly) per run, for rehearsing a
- * project without a server. PGlite is loaded with a dynamic `import()` so that runs against a real
+ * The embedded target: an empty in-memory PostgreSQL (PGlite, WebAssembly) per run and database, for
+ * rehearsing a project without a server. PGlite is loaded with a dynamic `import()` so that runs against a real
  * target never load it. Same executor, locks and state statements as the PostgreSQL target.
  */
 import { readFileSync } from 'node:fs'
@@ -23,17 +23,44 @@ export interface EmbeddedOptions {
   extensions?: readonly string[]
 }
 
+interface Instance {
+  session: PgliteSession
+  executor: SqlExecutor
+}
+
+/**
+ * Each database of the project gets a PostgreSQL of its own, as each Hasura source is a database of
+ * its own: in one shared instance a second database would find the first one's state and objects.
+ */
 class EmbeddedTarget implements Target {
-  private readonly executor: SqlExecutor
+  private readonly instances = new Map<string, Promise<Instance>>()
+  /** The instance started with the target: it serves the first database asked for. */
+  private first: PgliteSession | undefined
 
   constructor(
     readonly info: TargetInfo,
-    private readonly session: PgliteSession,
-    options: EmbeddedOptions,
+    first: PgliteSession,
+    private readonly start: () => Promise<PgliteSession>,
+    private readonly options: EmbeddedOptions,
   ) {
-    this.executor = new SqlExecutor({
-      configVersion: options.configVersion,
-      session: () => Promise.resolve(this.session),
+    this.first = first
+  }
+
+  private instance(database: string): Promise<Instance> {
+    let instance = this.instances.get(database)
+    if (!instance) {
+      const session = this.first ?? this.start()
+      this.first = undefined
+      instance = Promise.resolve(session).then((s) => ({ session: s, executor: this.executorFor(s) }))
+      this.instances.set(database, instance)
+    }
+    return instance
+  }
+
+  private executorFor(session: PgliteSession): SqlExecutor {
+    return new SqlExecutor({
+      configVersion: this.options.configVersion,
+      session: () => Promise.resolve(session),
       redact: (text) => text,
       explain: explainEmbeddedFailure,
       // thrown away after the run, with no Hasura to send them to: the plan warns instead
@@ -41,24 +68,27 @@ class EmbeddedTarget implements Target {
     })
   }
 
-  readState(database: string): Promise<AppliedState> {
-    return this.executor.readState(database)
+  async readState(database: string): Promise<AppliedState> {
+    return (await this.instance(database)).executor.readState(database)
   }
 
-  execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return this.executor.execute(request)
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    return (await this.instance(request.database)).executor.execute(request)
   }
 
-  applySeeds(request: SeedRequest): Promise<SeedResult> {
-    return this.executor.applySeeds(request)
+  async applySeeds(request: SeedRequest): Promise<SeedResult> {
+    return (await this.instance(request.database)).executor.applySeeds(request)
   }
 
-  close(): Promise<void> {
-    return this.session.close()
+  async close(): Promise<void> {
+    const started = await Promise.allSettled(this.instances.values())
+    const sessions = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.session] : []))
+    if (this.first) sessions.push(this.first)
+    await Promise.all(sessions.map((s) => s.close()))
   }
 }
 
-/** The target and, for tests and diagnostics, the session behind it. */
+/** The target and, for tests and diagnostics, the session of the first database it serves. */
 export interface EmbeddedDatabase {
   target: Target
   session: SqlSession
@@ -92,9 +122,11 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDa
     import('@electric-sql/pglite'),
     loadExtensions(options.extensions ?? EMBEDDED_EXTENSIONS),
   ])
-  const loadDataDir = initialisedDataDir()
-  const db = await PGlite.create({ extensions, ...(loadDataDir ? { loadDataDir } : {}) })
-  const session = new PgliteSession(db)
+  const start = async (): Promise<PgliteSession> => {
+    const loadDataDir = initialisedDataDir()
+    return new PgliteSession(await PGlite.create({ extensions, ...(loadDataDir ? { loadDataDir } : {}) }))
+  }
+  const session = await start()
   const [row] = await session.query('SELECT version() AS version')
   // `PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-unknown-emscripten, …` → `PostgreSQL 18.6 (PGlite 0.5.16)`
   const serverVersion = typeof row?.version === 'string' ? row.version.split(' on ')[0] : undefined
@@ -103,5 +135,5 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDa
     display: 'PGlite, in memory',
     ...(serverVersion ? { serverVersion } : {}),
   }
-  return { target: new EmbeddedTarget(info, session, options), session }
+  return { target: new EmbeddedTarget(info, session, start, options), session }
 }

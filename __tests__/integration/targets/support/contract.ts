@@ -471,7 +471,8 @@ export function describeTarget(harness: TargetHarness): void {
         )
 
         expect(versionsOf(await db.target.readState('default'))).toEqual([`${V1}`])
-        expect(versionsOf(await db.target.readState('other'))).toEqual(['5'])
+        // on the embedded target 'other' is a database of its own, and empty
+        expect(versionsOf(await db.target.readState('other'))).toEqual(harness.databasePerName ? [] : ['5'])
         // V1 would fail if it ran again.
         const steps = [
           up(V1, 'SELECT 1/0;'),

@@ -26,6 +26,11 @@ export interface TargetHarness {
   name: string
   /** Several sessions on one database: races and killed connections can be tested. */
   concurrent: boolean
+  /**
+   * Every database name is a database of its own (the embedded target): a state another source's
+   * name keeps in this database's Hasura catalog is not what that source reads.
+   */
+  databasePerName?: boolean
   open(options?: { configVersion?: 1 | 2 | 3; timeoutMs?: number }): Promise<OpenedDatabase>
 }
 
@@ -68,6 +73,7 @@ export const postgresHarness: TargetHarness = {
 export const embeddedHarness: TargetHarness = {
   name: 'embedded',
   concurrent: false,
+  databasePerName: true,
   async open({ configVersion = 2, timeoutMs = 30_000 } = {}) {
     const { target, session } = await openEmbedded({ configVersion, timeoutMs })
     return {
