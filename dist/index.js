@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-U35MXN62.js";
+} from "./chunk-B3FGFMD2.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput
