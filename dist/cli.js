@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-B3FGFMD2.js";
+} from "./chunk-EJDIZL55.js";
 import "./chunk-OZCJKL5T.js";
 import "./chunk-NRUJB5YU.js";
 import {

@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-B3FGFMD2.js";
+} from "./chunk-EJDIZL55.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput

@@ -245,7 +245,7 @@ async function planOne(
   const state = await target.readState(migrations.name)
   const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
   plan.findings.push(...(await transactionFindings(plan.steps)))
-  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan, embedded))
+  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan))
   if (embedded && request.kind === 'up' && request.steps === 'all') {
     const blockers = await roundTripBlockers(migrations)
     if (blockers.length > 0) plan.findings.push(...blockers)
@@ -270,25 +270,23 @@ async function planOne(
 }
 
 /**
- * Config 1 `up.yaml` steps other than run_sql need Hasura's metadata API. The embedded database proves
- * the SQL and skips them; a real database would be left with versions recorded but metadata steps
- * never run, so there they stop the plan.
+ * Config 1 `up.yaml` steps other than run_sql are calls to Hasura's metadata API. Over SQL there is no
+ * Hasura to send them to: the SQL runs and they are skipped, as the project's metadata is without an
+ * endpoint — said per step, so that nobody takes a recorded version for its tracking done.
  */
-function yamlFindings(plan: DatabasePlan, embedded: boolean): Finding[] {
+function yamlFindings(plan: DatabasePlan): Finding[] {
   const out: Finding[] = []
   for (const step of plan.steps) {
     for (const item of step.yaml?.steps ?? []) {
       if (item.type === 'run_sql') continue
       out.push({
         kind: 'yaml-metadata-step',
-        severity: embedded ? 'warning' : 'error',
+        severity: 'warning',
         database: step.database,
         version: step.version,
         file: step.yaml!.path,
         line: item.line,
-        message: embedded
-          ? `metadata action '${item.type}' needs Hasura: skipped on the embedded database (the migration's SQL runs)`
-          : `metadata action '${item.type}' needs Hasura: run this project against an endpoint (the Hasura target), not database-url`,
+        message: `metadata action '${item.type}' is a call to Hasura's metadata API, not SQL: skipped here (the migration's SQL runs); only Hasura (an endpoint) can apply it`,
       })
     }
   }

@@ -28,9 +28,9 @@ export interface RunnablePart extends SqlPart {
 }
 
 /**
- * Config 1 metadata steps other than `run_sql` (`track_table`, …) need Hasura's metadata API. Where there
- * is none to send them to and the database is thrown away (the embedded database), they are skipped;
- * elsewhere they are refused (the plan says so before anything runs).
+ * Config 1 metadata steps other than `run_sql` (`track_table`, …) need Hasura's metadata API. A SQL
+ * target has none to send them to and skips them (the plan warns), as it skips the project's metadata;
+ * inside the Hasura target's migration transaction they cannot run, and are refused.
  */
 export type YamlMetadataSteps = 'refuse' | 'skip'
 

@@ -64,7 +64,6 @@ class EmbeddedTarget implements Target {
       redact: (text) => text,
       explain: explainEmbeddedFailure,
       // thrown away after the run, with no Hasura to send them to: the plan warns instead
-      yamlMetadataSteps: 'skip',
     })
   }
 

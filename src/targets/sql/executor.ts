@@ -38,7 +38,6 @@ import {
   RESTORE_SETTINGS,
   runnableParts,
   type RunnablePart,
-  type YamlMetadataSteps,
 } from '../step-parts.js'
 
 export interface SqlExecutorOptions {
@@ -51,8 +50,6 @@ export interface SqlExecutorOptions {
   explain?: (error: ErrorInfo) => string | undefined
   /** Aborts every operation (the target's own signal; requests may bring another). */
   signal?: AbortSignal
-  /** Config 1 metadata steps: refused (a real database), or skipped (the embedded one, thrown away). */
-  yamlMetadataSteps?: YamlMetadataSteps
 }
 
 /** Unwinds a run with the error that stopped it. */
@@ -342,9 +339,9 @@ class ExecuteRun {
         message: `another run applied ${this.appliedByAnotherRun.join(', ')} on database '${this.database}' while this one waited for the lock`,
       })
     }
-    // A config 1 YAML step or a transaction command that cannot run here fails the run before anything changes.
-    const yaml = this.options.yamlMetadataSteps ?? 'refuse'
-    this.parts = await Promise.all(this.steps.map((step) => runnableParts(step, yaml)))
+    // A transaction command that cannot run here fails the run before anything changes. Config 1
+    // metadata steps have no Hasura to go to over SQL: skipped, as the metadata is without an endpoint.
+    this.parts = await Promise.all(this.steps.map((step) => runnableParts(step, 'skip')))
     if (this.steps.length === 0) {
       await this.rollback()
       return
