@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-EJDIZL55.js";
+} from "./chunk-53KKKQXT.js";
 import "./chunk-OZCJKL5T.js";
 import "./chunk-NRUJB5YU.js";
 import {

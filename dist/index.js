@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-EJDIZL55.js";
+} from "./chunk-53KKKQXT.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput
@@ -1582,13 +1582,13 @@ function annotationsOf(result, options = {}) {
       })
     );
   }
-  const isRunError = (f) => f.severity === "error" && safe.error !== void 0 && f.message === safe.error.message && (f.version ?? "") === (safe.error.version ?? "");
+  const isRunError = (f) => f.severity === "error" && safe.error !== void 0 && safe.error.message.startsWith(f.message) && (f.version ?? "") === (safe.error.version ?? "");
   for (const db of safe.databases) {
     for (const f of db.findings) {
       if (isRunError(f)) continue;
       out.push(
         clean({
-          level: f.severity,
+          level: f.severity === "error" ? "warning" : f.severity,
           message: f.message,
           file: where(f.file),
           line: f.file ? f.line : void 0,

@@ -93,8 +93,8 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       work.push(await planOne(migrations, targets.migrations, request, settings, embedded))
     }
     result.databases = work.map((w) => w.result)
-    const blocking = work.flatMap((w) => w.plan.findings).find((f) => f.severity === 'error')
-    if (blocking) throw findingError(blocking)
+    const blocking = work.flatMap((w) => w.plan.findings).filter((f) => f.severity === 'error')
+    if (blocking.length > 0) throw findingError(blocking)
 
     if (settings.dryRun === 'plan') {
       for (const w of work) w.result.after = w.result.before
@@ -293,8 +293,11 @@ function yamlFindings(plan: DatabasePlan): Finding[] {
   return out
 }
 
-function findingError(f: Finding): UserError {
-  return new UserError(f.message, {
+/** The first blocking finding is the run's one error; it says how many more there are (each is annotated). */
+function findingError([f, ...more]: Finding[]): UserError {
+  const also =
+    more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in the findings)` : ''
+  return new UserError(`${f.message}${also}`, {
     database: f.database,
     version: f.version?.toString(),
     file: f.file,

@@ -141,6 +141,34 @@ describe('the action on bad input', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/)
   })
 
+  it('with several problems that block the plan: one ::error:: (the first, counting the rest), the others as warnings on their files', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'hma-blocking-'))
+    const dir = join(workspace, 'hasura')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
+    for (const [version, table] of [
+      ['1', 'a'],
+      ['2', 'b'],
+    ]) {
+      const m = join(dir, `migrations/default/${version}_index_${table}`)
+      mkdirSync(m, { recursive: true })
+      writeFileSync(
+        join(m, 'up.sql'),
+        `CREATE TABLE ${table} (id int);\nCREATE INDEX CONCURRENTLY ON ${table} (id);\n`,
+      )
+    }
+    const r = await runDistAction({ cwd: workspace, inputs: { 'project-dir': 'hasura', 'dry-run': 'plan' } })
+    expect(r.code).toBe(1)
+    const errors = r.annotations.filter((a) => a.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('file=hasura/migrations/default/1_index_a/up.sql')
+    expect(errors[0]).toContain('(and 1 more problem in the findings)')
+    const warnings = r.annotations.filter((a) => a.startsWith('::warning'))
+    expect(
+      warnings.filter((w) => w.includes('file=hasura/migrations/default/2_index_b/up.sql,line=2')),
+    ).toHaveLength(1)
+  })
+
   it('fails clearly when the project has no config.yaml', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'hma-noconfig-'))
     const r = await runDistAction({ inputs: { 'project-dir': empty, 'dry-run': 'plan' } })

@@ -54,18 +54,19 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     )
   }
 
-  // A blocking finding that became the run's error is already the error annotation: never a second ::error.
+  // A blocking finding that became the run's error is already the error annotation. The run has one
+  // ::error (its cause); the other blocking findings are warnings on their files, counted in that error.
   const isRunError = (f: { severity: string; message: string; version?: string }): boolean =>
     f.severity === 'error' &&
     safe.error !== undefined &&
-    f.message === safe.error.message &&
+    safe.error.message.startsWith(f.message) &&
     (f.version ?? '') === (safe.error.version ?? '')
   for (const db of safe.databases) {
     for (const f of db.findings) {
       if (isRunError(f)) continue
       out.push(
         clean({
-          level: f.severity,
+          level: f.severity === 'error' ? 'warning' : f.severity,
           message: f.message,
           file: where(f.file),
           line: f.file ? f.line : undefined,
