@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-53KKKQXT.js";
+} from "./chunk-XQQPN5QP.js";
 import "./chunk-OZCJKL5T.js";
 import "./chunk-NRUJB5YU.js";
 import {
@@ -25,7 +25,7 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-76L6JV6S.js";
+} from "./chunk-2S6QXTJB.js";
 import "./chunk-EOHH7HKD.js";
 import "./chunk-UVJRPVMI.js";
 import {
@@ -241,7 +241,7 @@ async function main() {
   const safe = redactResult(result, secrets);
   process.stdout.write((args.json ? JSON.stringify(safe, null, 2) : renderText(safe)) + "\n");
   if (safe.error) {
-    process.stderr.write(`error: ${oneLine(safe.error)}
+    process.stderr.write(`error: ${oneLine(safe.error, nextSteps(safe)[0])}
 `);
     return 1;
   }

@@ -5,7 +5,7 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-PMLAOXUP.js";
+} from "./chunk-RKOYCYBP.js";
 import {
   cancellationSignal,
   oneLine,
@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-53KKKQXT.js";
+} from "./chunk-XQQPN5QP.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput
@@ -28,8 +28,9 @@ import {
   appliedSteps,
   compareVersions,
   migrationLabel,
+  nextSteps,
   repoPath
-} from "./chunk-76L6JV6S.js";
+} from "./chunk-2S6QXTJB.js";
 import "./chunk-EOHH7HKD.js";
 import "./chunk-UVJRPVMI.js";
 import {
@@ -1575,7 +1576,8 @@ function annotationsOf(result, options = {}) {
     out.push(
       clean({
         level: "error",
-        message: errorMessage(error2),
+        // the run's error says what to do next, as the summary does; a step's own error its remedy
+        message: errorMessage(error2, error2 === safe.error ? nextSteps(safe)[0] : error2.remedy),
         file: where(error2.file),
         line: error2.file ? error2.line : void 0,
         title
@@ -1617,7 +1619,7 @@ function stepOf(result, error2) {
   if (!error2.version) return void 0;
   return result.databases.flatMap((d) => d.steps).find((s) => s.version === error2.version && (!error2.database || s.database === error2.database));
 }
-function errorMessage(error2) {
+function errorMessage(error2, next) {
   const lines = [
     error2.kind === "sql" && error2.sqlstate ? `ERROR ${error2.sqlstate}: ${error2.message}` : error2.message
   ];
@@ -1625,7 +1627,7 @@ function errorMessage(error2) {
   if (error2.hint) lines.push(`Hint: ${error2.hint}`);
   if (error2.statement) lines.push(`Statement: ${error2.statement}`);
   if (error2.input && !error2.file) lines.push(`Input: ${error2.input}`);
-  if (error2.remedy) lines.push(error2.remedy);
+  if (next) lines.push(next);
   return lines.join("\n");
 }
 function clean(a) {
@@ -1732,7 +1734,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-2CYO27AF.js");
+  const { addPullRequestChanges } = await import("./chunk-HCP3LT7B.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1740,7 +1742,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-ON64JO34.js");
+  const { commentOnPullRequest } = await import("./chunk-MRSGL4K7.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

@@ -5,6 +5,7 @@
  */
 import { isKnownError } from './errors.js'
 import { renderText } from './report/console.js'
+import { nextSteps } from './report/format.js'
 import { redact, redactResult } from './report/redact.js'
 import { oneLine, toErrorInfo } from './result-builder.js'
 import { run } from './run.js'
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   const safe = redactResult(result, secrets)
   process.stdout.write((args.json ? JSON.stringify(safe, null, 2) : renderText(safe)) + '\n')
   if (safe.error) {
-    process.stderr.write(`error: ${oneLine(safe.error)}\n`)
+    process.stderr.write(`error: ${oneLine(safe.error, nextSteps(safe)[0])}\n`)
     return 1
   }
   return 0

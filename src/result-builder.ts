@@ -82,7 +82,8 @@ function stripUndefined<T extends object>(o: T): T {
 }
 
 /** A one-line `::error::` message: where, then what. */
-export function oneLine(error: ErrorInfo): string {
+/** The error as one line; `next` (the first of the report's next steps) says what to do when the error has no remedy of its own. */
+export function oneLine(error: ErrorInfo, next = error.remedy): string {
   const where: string[] = []
   if (error.file) where.push(error.line ? `${error.file}:${error.line}` : error.file)
   else {
@@ -92,6 +93,6 @@ export function oneLine(error: ErrorInfo): string {
   if (error.file && error.version) where.push(`version ${error.version}`)
   const sqlstate = error.sqlstate ? ` [SQLSTATE ${error.sqlstate}]` : ''
   const prefix = where.length ? `${where.join(', ')}: ` : ''
-  const tail = error.remedy ? ` — ${error.remedy}` : ''
+  const tail = next ? ` — ${next}` : ''
   return `${prefix}${error.message}${sqlstate}${tail}`.replace(/\s*\n\s*/g, ' ')
 }

@@ -335,7 +335,7 @@ async function executeOne(
     io.info(`${out.appliedByAnotherRun.length} version(s) applied by another run meanwhile`)
   }
   if (out.error) {
-    throw new RunFailure(explainFailure(out.error))
+    throw new RunFailure(out.error)
   }
 }
 
@@ -374,7 +374,7 @@ async function roundTrip(
     if (out.error) {
       w.result.steps.push(...out.steps.filter((s) => s.status === 'failed'))
       setRoundTrip(result, 'failed', `the ${request.kind} pass failed at version ${out.error.version ?? '?'}`)
-      throw new RunFailure(explainFailure(out.error))
+      throw new RunFailure(out.error)
     }
     w.result.after = versionState(out.stateAfter)
   }
@@ -387,18 +387,6 @@ function setRoundTrip(result: Result, status: 'passed' | 'skipped' | 'failed', r
   if (!result.roundTrip || rank[status] >= rank[result.roundTrip.status]) {
     result.roundTrip = reason ? { status, reason } : { status }
   }
-}
-
-/** A generic next step for an SQL failure; targets put their own, more specific remedy first. */
-function explainFailure(error: ErrorInfo): ErrorInfo {
-  if (error.remedy) return error
-  if (error.kind === 'sql') {
-    return {
-      ...error,
-      remedy: `fix ${error.file ?? 'the migration'} and re-run; if its change is already in the database, record it with skip-execution`,
-    }
-  }
-  return error
 }
 
 function markRehearsed(result: Result): void {

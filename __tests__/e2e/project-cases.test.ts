@@ -15,11 +15,15 @@ import {
   CONFIG1_ENDPOINT_ONLY,
   CONFIG3_NO_DEFAULT,
   CONFIG3_TWO_DATABASES,
+  CONSOLE_TRANSACTION,
+  CONSOLE_TRANSACTION_FILE,
+  CONSOLE_TRANSACTION_THEN_FAILURE,
   DOWN_WITH_SYNTAX_ERROR,
   EMPTY_AND_PLACEHOLDER_DOWNS,
   METADATA_DOT_SLASH,
   NESTED_VERSION_DIRECTORY,
   NO_SEEDS_DIRECTORY,
+  SESSION_SETTINGS,
   SHORT_AND_DIGIT_VERSIONS,
   TEMPLATE_TEXT_IN_SQL,
   type ProjectTree,
@@ -370,6 +374,64 @@ describe('real project shapes, with default inputs', () => {
       )
       expect(await tableExists(other, 'public.colors')).toBe(false)
     })
+  })
+
+  describe('the console’s BEGIN TRANSACTION … COMMIT TRANSACTION inside up.sql', () => {
+    const primaryKey = async (db: Database): Promise<string | undefined> =>
+      (
+        await query<{ def: string }>(
+          db.url,
+          "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'orders_pkey'",
+        )
+      )[0]?.def
+
+    it('PostgreSQL, transaction: all — applies, the block a savepoint, noted on the file', async () => {
+      const db = await fresh()
+      const r = await run(CONSOLE_TRANSACTION, { database: db })
+      expect(r.code, log(r)).toBe(0)
+      expect(r.applied).toEqual(['1700000000000', '1700000000001'])
+      expect(await primaryKey(db)).toBe('PRIMARY KEY (id, tenant)')
+      expect(await stateRows(db)).toEqual(['1700000000000', '1700000000001'])
+      const notice = r.annotations.find((a) => a.startsWith('::notice') && a.includes('transaction-block'))
+      expect(notice).toContain(`file=hasura/${CONSOLE_TRANSACTION_FILE},line=1`)
+      expect(notice).toContain('runs as a savepoint inside the run')
+      expect(r.summary).toContain('ran as a savepoint inside the run')
+    })
+
+    it('PostgreSQL, transaction: all — a later failing migration rolls the whole run back, the block too', async () => {
+      const db = await fresh()
+      const r = await run(CONSOLE_TRANSACTION_THEN_FAILURE, { database: db })
+      expect(r.code).toBe(1)
+      expect(errorLines(r)).toHaveLength(1)
+      expect(errorLines(r)[0]).toContain('file=hasura/migrations/default/1700000000002_broken/up.sql,line=2')
+      expect(await tableExists(db, 'public.orders')).toBe(false)
+      expect(await tableExists(db, 'hdb_catalog.schema_migrations')).toBe(false)
+    })
+
+    it('the embedded database: applies, and the round trip passes through it', async () => {
+      const r = await run(CONSOLE_TRANSACTION)
+      expect(r.code, log(r)).toBe(0)
+      expect(r.applied).toEqual(['1700000000000', '1700000000001'])
+      expect(r.report.roundTrip?.status).toBe('passed')
+    }, 120_000)
+  })
+
+  describe('session settings one file makes (pg_dump’s SET lines)', () => {
+    it.each(['embedded', 'PostgreSQL'])(
+      '%s: end with the file, as when each file is its own request',
+      async (where) => {
+        const db = where === 'PostgreSQL' ? await fresh() : undefined
+        const r = await run(SESSION_SETTINGS, { database: db })
+        expect(r.code).toBe(1)
+        // the function body is checked again in the second file, and search_path is back: counters is public
+        expect(r.report.error).toMatchObject({
+          version: '1700000000001',
+          file: 'migrations/default/1700000000001_counter/up.sql',
+        })
+        expect(r.report.error?.message).toBe('relation "public.later_table" does not exist')
+      },
+      120_000,
+    )
   })
 })
 

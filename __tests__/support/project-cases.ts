@@ -200,3 +200,37 @@ export const NO_SEEDS_DIRECTORY: ProjectTree = {
   'migrations/default/1700000000000_colors/up.sql': 'CREATE TABLE colors (name text PRIMARY KEY);\n',
   'migrations/default/1700000000000_colors/down.sql': 'DROP TABLE colors;\n',
 }
+
+/** What the Hasura console writes for "modify primary key": its own transaction inside up.sql. */
+export const CONSOLE_TRANSACTION_FILE =
+  'migrations/default/1700000000001_modify_primarykey_public_orders/up.sql'
+export const CONSOLE_TRANSACTION: ProjectTree = {
+  'config.yaml': 'version: 3\n',
+  'migrations/default/1700000000000_orders/up.sql':
+    'CREATE TABLE public.orders (id int NOT NULL, tenant int NOT NULL DEFAULT 0, CONSTRAINT orders_pkey PRIMARY KEY (id));\n',
+  'migrations/default/1700000000000_orders/down.sql': 'DROP TABLE public.orders;\n',
+  [CONSOLE_TRANSACTION_FILE]:
+    'BEGIN TRANSACTION;\nALTER TABLE "public"."orders" DROP CONSTRAINT "orders_pkey";\n\nALTER TABLE "public"."orders"\n    ADD CONSTRAINT "orders_pkey" PRIMARY KEY ("id", "tenant");\nCOMMIT TRANSACTION;\n',
+  'migrations/default/1700000000001_modify_primarykey_public_orders/down.sql':
+    'alter table "public"."orders" drop constraint "orders_pkey";\nalter table "public"."orders"\n    add constraint "orders_pkey"\n    primary key ("id");\n',
+}
+
+/** The same, with a later migration that fails: the whole run must roll back, the console's block too. */
+export const CONSOLE_TRANSACTION_THEN_FAILURE: ProjectTree = {
+  ...CONSOLE_TRANSACTION,
+  'migrations/default/1700000000002_broken/up.sql':
+    'ALTER TABLE public.orders ADD COLUMN note text;\nSELECT no_such_column FROM public.orders;\n',
+}
+
+/**
+ * A dump-style first migration that turns function-body checks off for the session, and a later one
+ * whose function names a table created after it: each file starts from the session's own settings,
+ * as when each file is its own request, so the check is on again and the second file fails.
+ */
+export const SESSION_SETTINGS: ProjectTree = {
+  'config.yaml': 'version: 3\n',
+  'migrations/default/1700000000000_init/up.sql':
+    "SET check_function_bodies = false;\nSELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.items (id int);\n",
+  'migrations/default/1700000000001_counter/up.sql':
+    "CREATE TABLE counters (n int);\nCREATE FUNCTION public.item_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM public.later_table';\n",
+}

@@ -1,6 +1,6 @@
 /** File annotations: the failing statement and every finding, on the files of the repository. */
 import type { AnnotationProperties } from '@actions/core'
-import { ACTION_NAME, migrationLabel, repoPath } from './format.js'
+import { ACTION_NAME, migrationLabel, nextSteps, repoPath } from './format.js'
 import { redactResult } from './redact.js'
 import type { ErrorInfo, Result, StepResult } from './result.js'
 
@@ -46,7 +46,8 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     out.push(
       clean({
         level: 'error',
-        message: errorMessage(error),
+        // the run's error says what to do next, as the summary does; a step's own error its remedy
+        message: errorMessage(error, error === safe.error ? nextSteps(safe)[0] : error.remedy),
         file: where(error.file),
         line: error.file ? error.line : undefined,
         title,
@@ -101,7 +102,7 @@ function stepOf(result: Result, error: ErrorInfo): StepResult | undefined {
     .find((s) => s.version === error.version && (!error.database || s.database === error.database))
 }
 
-function errorMessage(error: ErrorInfo): string {
+function errorMessage(error: ErrorInfo, next: string | undefined): string {
   const lines = [
     error.kind === 'sql' && error.sqlstate ? `ERROR ${error.sqlstate}: ${error.message}` : error.message,
   ]
@@ -109,7 +110,7 @@ function errorMessage(error: ErrorInfo): string {
   if (error.hint) lines.push(`Hint: ${error.hint}`)
   if (error.statement) lines.push(`Statement: ${error.statement}`)
   if (error.input && !error.file) lines.push(`Input: ${error.input}`)
-  if (error.remedy) lines.push(error.remedy)
+  if (next) lines.push(next)
   return lines.join('\n')
 }
 

@@ -212,7 +212,9 @@ export function nextSteps(result: Result): string[] {
               ? `Fix ${where} and re-run: nothing from this run was committed, so the re-run starts from the same state.`
               : `Fix ${where} and re-run: the versions committed before the failure (${committed.join(', ')}) stay applied and are not run again.`,
           )
-          if (error.version) out.push(recordByHandAdvice(result, error, error.version, dbFlag))
+          // a file PostgreSQL cannot parse was certainly not applied by hand
+          if (error.version && error.sqlstate !== '42601')
+            out.push(recordByHandAdvice(result, error, error.version, dbFlag))
           break
         }
         case 'target':

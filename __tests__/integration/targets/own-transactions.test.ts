@@ -226,6 +226,13 @@ describe.each(HARNESSES)('$name target: a migration’s own transactions and ses
     },
   )
 
+  it('an unterminated quote at the end of a file: the message quotes none of the action’s own SQL', async () => {
+    const o = await open()
+    const r = await run(o, [up(V(1), 'CREATE TABLE t (id int);\nSELECT "email\n', { path: 'm/1/up.sql' })])
+    expect(r.error).toMatchObject({ sqlstate: '42601', file: 'm/1/up.sql', line: 2 })
+    expect(r.error?.message).toMatch(/^unterminated quoted identifier at or near ""email…"$/)
+  })
+
   it.runIf(harness.timeouts)(
     'a file that turns statement_timeout off does not free the next one from the `timeout` input',
     async () => {

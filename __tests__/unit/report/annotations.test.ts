@@ -35,6 +35,8 @@ describe('annotationsOf', () => {
           'Detail: The referenced table is named in the FOREIGN KEY clause.',
           'Hint: Perhaps you meant to reference the table "public.customers".',
           `Statement: ${fixtures.FAILING_STATEMENT}`,
+          // what to do next, as the summary's first advice says
+          'Fix `migrations/default/1700000000200_create_table_public_orders/up.sql` and re-run: the versions committed before the failure (1700000000100) stay applied and are not run again.',
         ].join('\n'),
       },
     ])
@@ -61,7 +63,8 @@ describe('annotationsOf', () => {
       level: 'error',
       title: 'hasura-migrate-action: target error',
       message:
-        'metadata is inconsistent: 2 inconsistent objects (the migrations were applied and stay applied)\nInput: allow-inconsistent-metadata',
+        'metadata is inconsistent: 2 inconsistent objects (the migrations were applied and stay applied)\nInput: allow-inconsistent-metadata\n' +
+        'Fix what the inconsistent objects point at (something the metadata names that the database does not have), in the metadata or with a new migration, and re-run. The migration applied by this run stays applied and is not run again.',
     })
   })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
 import { lockSql } from '../../../src/targets/hasura/state-sql.js'
 import { connectionError } from '../../../src/targets/postgres/connection-error.js'
-import { sqlErrorInfo } from '../../../src/targets/sql/error-info.js'
+import { sqlErrorInfo, withoutAppendedSql } from '../../../src/targets/sql/error-info.js'
 import {
   controlsTransaction,
   doneByAnotherRun,
@@ -153,5 +153,18 @@ describe('controlsTransaction', () => {
     'SELECT 1;',
   ])('false where the words are inside bodies, strings, comments or names: %s', async (sql) => {
     expect(await controlsTransaction(sql)).toBe(false)
+  })
+})
+
+describe('withoutAppendedSql', () => {
+  const appended = '\n;\nINSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (1, false)'
+  it('cuts what PostgreSQL quotes of our statements after an unterminated quote', () => {
+    expect(
+      withoutAppendedSql(`unterminated quoted identifier at or near ""email\n${appended}"`, appended),
+    ).toBe('unterminated quoted identifier at or near ""email…"')
+  })
+  it('leaves any other message alone', () => {
+    expect(withoutAppendedSql('column "nme" does not exist', appended)).toBe('column "nme" does not exist')
+    expect(withoutAppendedSql('syntax error at or near "SELEC"', '')).toBe('syntax error at or near "SELEC"')
   })
 })

@@ -13,6 +13,7 @@ import { CancelledError, isKnownError, TargetError, type PgErrorFields } from '.
 import type { AppliedState, Step } from '../../plan/types.js'
 import type { ErrorInfo, StepResult } from '../../report/result.js'
 import type { ExecuteRequest, ExecuteResult } from '../target.js'
+import { withoutAppendedSql } from '../sql/error-info.js'
 import { blocksNote, runnableParts, type RunnablePart } from '../step-parts.js'
 import { Batch, type SqlPart } from './batch.js'
 import { pgErrorOf, type HasuraConnection, type TuplesResult } from './connection.js'
@@ -394,7 +395,16 @@ export class HasuraRun {
     }))
     const located = await locateFailure(parts, pg, batch, this.probe(parts, pg))
     const failing = located.partIndex !== undefined ? parts[located.partIndex] : undefined
-    const info = this.sqlInfo(pg, failing?.part, located.line, located.statement, failing?.owner)
+    const placed = located.partIndex !== undefined ? batch.placed[located.partIndex] : undefined
+    // what the server quotes after an unterminated quote in the file is the rest of our batch
+    const message = placed ? withoutAppendedSql(pg.message, batch.sql.slice(placed.end)) : pg.message
+    const info = this.sqlInfo(
+      { ...pg, message },
+      failing?.part,
+      located.line,
+      located.statement,
+      failing?.owner,
+    )
     if (!failing) info.message = `recording the migration state failed: ${pg.message}`
     this.fail(idx, failing?.owner ?? (idx.length === 1 ? idx[0] : undefined), info)
   }

@@ -19,6 +19,24 @@ function drop<T extends object>(o: T): T {
   return o
 }
 
+/**
+ * After an unterminated quote, PostgreSQL's message quotes the rest of the query "at or near" the error:
+ * our state statements, sent after the user's file in the same query, must not appear as if they were
+ * the file's. The message is cut where the user's text ended.
+ */
+export function withoutAppendedSql(message: string, appended: string): string {
+  const ours = appended.trim()
+  if (ours.length < 4) return message
+  // the quoted rest starts with what followed the file: our separator, then our statements
+  const probe = ours.slice(0, Math.min(ours.length, 40))
+  const at = message.indexOf(probe)
+  if (at < 0) return message
+  let cut = at
+  while (cut > 0 && /[\s;]/.test(message[cut - 1])) cut--
+  const quoted = /at or near "/.test(message.slice(0, cut))
+  return `${message.slice(0, cut)}${quoted ? '…"' : '…'}`
+}
+
 /** An error PostgreSQL reported for a statement of a migration, a seed, or our own state statements. */
 export function sqlErrorInfo(fields: DriverErrorFields, ctx: ErrorContext): ErrorInfo {
   const info: ErrorInfo = drop({

@@ -24,7 +24,7 @@ import type {
   StepEvent,
   TransactionMode,
 } from '../target.js'
-import { errorInfoOf, redactInfo, seconds, sqlErrorInfo } from './error-info.js'
+import { errorInfoOf, redactInfo, seconds, sqlErrorInfo, withoutAppendedSql } from './error-info.js'
 import { driverErrorFields, type DriverErrorFields, type ScriptOutcome, type SqlSession } from './session.js'
 import { chooseStateStore, type StateStore } from './state-store.js'
 import { analyzeSql } from '../../sql/classify.js'
@@ -33,12 +33,7 @@ import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
 import { locateError } from './step-sql.js'
 import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
-import {
-  blocksNote,
-  RESTORE_SETTINGS,
-  runnableParts,
-  type RunnablePart,
-} from '../step-parts.js'
+import { blocksNote, RESTORE_SETTINGS, runnableParts, type RunnablePart } from '../step-parts.js'
 
 export interface SqlExecutorOptions {
   configVersion: 1 | 2 | 3
@@ -484,11 +479,17 @@ class ExecuteRun {
   ): never {
     if (carried && recordFailed(text, sent, outcome)) this.recordFailed(i, outcome.error)
     const where = locateError(text, outcome)
-    this.fail(i, outcome.error, {
-      file: part.file,
-      ...(part.yamlLine !== undefined ? { line: part.yamlLine } : where.line ? { line: where.line } : {}),
-      ...(where.statement ? { statement: where.statement } : {}),
-    })
+    const own = blankBom(part.sql).length
+    const message = withoutAppendedSql(outcome.error.message, sent.slice(own))
+    this.fail(
+      i,
+      { ...outcome.error, message },
+      {
+        file: part.file,
+        ...(part.yamlLine !== undefined ? { line: part.yamlLine } : where.line ? { line: where.line } : {}),
+        ...(where.statement ? { statement: where.statement } : {}),
+      },
+    )
   }
 
   /** Step i as a query that can be sent before the steps ahead of it answered (see `runPipelined`). */

@@ -75,7 +75,8 @@ export const embeddedHarness: TargetHarness = {
   concurrent: false,
   databasePerName: true,
   async open({ configVersion = 2, timeoutMs = 30_000 } = {}) {
-    const { target, session } = await openEmbedded({ configVersion, timeoutMs })
+    // no contrib extension: the contract needs none, and each one loaded slows every start
+    const { target, session } = await openEmbedded({ configVersion, timeoutMs, extensions: [] })
     return {
       target,
       sql: (text, params) => session.query(text, params),
