@@ -3,7 +3,7 @@
  * admin URL to every test file. Never skips: a cluster that cannot start fails the run.
  */
 import type { TestProject } from 'vitest/node'
-import { startCluster } from './cluster.js'
+import { startCluster, type Cluster } from './cluster.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,14 +11,26 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Each test project (fast, slow) runs this setup with a module of its own: they share one cluster
+ * through the process, stopped after the last project is done.
+ */
+const registry = globalThis as { hmaTestCluster?: { cluster: Promise<Cluster>; users: number } }
+
 export default async function setup(project: TestProject): Promise<() => void> {
   if (process.env.DATABASE_URL) {
     project.provide('pgAdminUrl', process.env.DATABASE_URL)
     process.env.HMA_TEST_PG_URL = process.env.DATABASE_URL
     return () => {}
   }
-  const cluster = await startCluster()
+  const shared = (registry.hmaTestCluster ??= { cluster: startCluster(), users: 0 })
+  shared.users++
+  const cluster = await shared.cluster
   project.provide('pgAdminUrl', cluster.url)
   process.env.HMA_TEST_PG_URL = cluster.url
-  return () => cluster.stop()
+  return () => {
+    if (--shared.users > 0) return
+    cluster.stop()
+    registry.hmaTestCluster = undefined
+  }
 }
