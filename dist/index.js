@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-XQQPN5QP.js";
+} from "./chunk-ZO7U3GJ4.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput

@@ -93,13 +93,10 @@ export async function runnableParts(step: Step, yamlMetadata: YamlMetadataSteps)
   return Promise.all(parts.map((part) => runnablePart(part, where)))
 }
 
-/** A part that runs as written: outside a transaction, or never (skip-execution). */
-export const asWritten = (part: SqlPart): RunnablePart => ({
-  ...part,
-  sql: part.text,
-  blocks: [],
-  changesSettings: mayChangeSettings(part.text),
-})
+/** A part that runs as written: it has no blocks, or runs outside a transaction (no-transaction file). */
+function asWritten(part: SqlPart): RunnablePart {
+  return { ...part, sql: part.text, blocks: [], changesSettings: mayChangeSettings(part.text) }
+}
 
 /**
  * Ends what a part set for the session, so that it does not reach the next file (each file is its own

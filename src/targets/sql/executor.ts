@@ -500,7 +500,7 @@ class ExecuteRun {
     const parts = this.parts[i]
     const record = this.store?.statement(this.database, step.version, step.direction)
     if (parts.length !== 1 || record === undefined) return undefined
-    // the file as written decides: its blocks run as savepoints, which could end an aborted transaction too
+    // decided on the file as written: behind a failure, even its savepoints' ROLLBACK TO could revive the aborted transaction
     if (await controlsTransaction(parts[0].text)) return undefined
     const text = this.inTransactionText(parts[0])
     return { i, part: parts[0], text, sent: withRecord(text, record) }
