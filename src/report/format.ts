@@ -207,13 +207,16 @@ export function nextSteps(result: Result): string[] {
         case 'sql': {
           const where = error.file ? `\`${error.file}\`` : 'the migration'
           const committed = result.databases.flatMap((d) => committedDuringRun(d))
+          const embedded = result.target.kind === 'embedded'
           out.push(
-            committed.length === 0
-              ? `Fix ${where} and re-run: nothing from this run was committed, so the re-run starts from the same state.`
-              : `Fix ${where} and re-run: the versions committed before the failure (${committed.join(', ')}) stay applied and are not run again.`,
+            embedded
+              ? `Fix ${where} and re-run: the embedded database starts empty on every run.`
+              : committed.length === 0
+                ? `Fix ${where} and re-run: nothing from this run was committed, so the re-run starts from the same state.`
+                : `Fix ${where} and re-run: the versions committed before the failure (${committed.join(', ')}) stay applied and are not run again.`,
           )
-          // a file PostgreSQL cannot parse was certainly not applied by hand
-          if (error.version && error.sqlstate !== '42601')
+          // a file PostgreSQL cannot parse was certainly not applied by hand; nothing is by hand on the embedded database
+          if (error.version && error.sqlstate !== '42601' && !embedded)
             out.push(recordByHandAdvice(result, error, error.version, dbFlag))
           break
         }

@@ -71,6 +71,22 @@ describe('renderMarkdown', () => {
     )
   })
 
+  it('on the embedded database nothing stays and nothing was applied by hand: only the fix is advised', () => {
+    const result = fixtures.failure()
+    result.target = { kind: 'embedded', display: 'PGlite (in process)' }
+    const md = renderMarkdown(result, { surface: 'summary' })
+    expect(md).toContain('the embedded database starts empty on every run')
+    expect(md).not.toContain('stay applied')
+    expect(md).not.toContain('skip-execution')
+  })
+
+  it('a file PostgreSQL cannot parse gets no "applied by hand" advice', () => {
+    const result = fixtures.failure()
+    result.error = { ...result.error!, sqlstate: '42601', message: 'syntax error at or near "SELEC"' }
+    const md = renderMarkdown(result, { surface: 'summary' })
+    expect(md).not.toContain('skip-execution')
+  })
+
   it('a dirty version gets its own recovery advice', () => {
     const result = fixtures.failure()
     result.databases[0].after.dirty = true
