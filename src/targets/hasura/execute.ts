@@ -764,7 +764,6 @@ export class HasuraRun {
     if (pg.detail) info.detail = this.redact(pg.detail)
     if (pg.hint) info.hint = this.redact(pg.hint)
     if (statement) info.statement = this.redact(statement)
-    info.remedy = 'Nothing of this transaction was committed: fix the migration and run again.'
     return info
   }
 
