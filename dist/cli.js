@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-ZO7U3GJ4.js";
+} from "./chunk-DHCKLN4U.js";
 import "./chunk-OZCJKL5T.js";
 import "./chunk-NRUJB5YU.js";
 import {
@@ -25,7 +25,7 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-2S6QXTJB.js";
+} from "./chunk-PXDBB36J.js";
 import "./chunk-EOHH7HKD.js";
 import "./chunk-UVJRPVMI.js";
 import {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-RKOYCYBP.js";
+} from "./chunk-7DFZEYE4.js";
 import {
   cancellationSignal,
   oneLine,
@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-ZO7U3GJ4.js";
+} from "./chunk-DHCKLN4U.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput
@@ -30,7 +30,7 @@ import {
   migrationLabel,
   nextSteps,
   repoPath
-} from "./chunk-2S6QXTJB.js";
+} from "./chunk-PXDBB36J.js";
 import "./chunk-EOHH7HKD.js";
 import "./chunk-UVJRPVMI.js";
 import {
@@ -1734,7 +1734,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-HCP3LT7B.js");
+  const { addPullRequestChanges } = await import("./chunk-7Y2FDN3S.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1742,7 +1742,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-MRSGL4K7.js");
+  const { commentOnPullRequest } = await import("./chunk-ZCG2LBGS.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
