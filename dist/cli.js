@@ -7,7 +7,7 @@ import {
   parseSettings,
   run,
   toErrorInfo
-} from "./chunk-DHCKLN4U.js";
+} from "./chunk-HIUJKAMJ.js";
 import "./chunk-OZCJKL5T.js";
 import "./chunk-NRUJB5YU.js";
 import {

@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-DHCKLN4U.js";
+} from "./chunk-HIUJKAMJ.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput

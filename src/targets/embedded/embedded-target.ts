@@ -63,7 +63,6 @@ class EmbeddedTarget implements Target {
       session: () => Promise.resolve(session),
       redact: (text) => text,
       explain: explainEmbeddedFailure,
-      // thrown away after the run, with no Hasura to send them to: the plan warns instead
     })
   }
 
