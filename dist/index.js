@@ -13,7 +13,7 @@ import {
   run,
   secretsOf,
   toErrorInfo
-} from "./chunk-HIUJKAMJ.js";
+} from "./chunk-HGWWQU7W.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput

@@ -9,7 +9,7 @@ import {
   recordFailed,
   timeoutSettings,
 } from '../../../src/targets/sql/executor.js'
-import { locateError } from '../../../src/targets/sql/step-sql.js'
+import { locateError } from '../../../src/targets/sql/locate-error.js'
 import { down, up } from '../../integration/targets/support/steps.js'
 
 describe('doneByAnotherRun', () => {

@@ -5,8 +5,6 @@
 import { blankBom } from '../../sql/position.js'
 import type { SqlPart } from '../step-parts.js'
 
-export type { SqlPart }
-
 export interface PlacedPart {
   part: SqlPart
   /** Index of the step (or seed file) it belongs to. */

@@ -5,7 +5,8 @@
  * bisected: O(log n) requests to the failing file, O(log m) more to its failing statement.
  */
 import type { PgErrorFields } from '../../errors.js'
-import type { Batch, SqlPart } from './batch.js'
+import type { SqlPart } from '../step-parts.js'
+import type { Batch } from './batch.js'
 import { lineAt, offsetOfPosition } from '../../sql/position.js'
 import { parseStatements } from './statements.js'
 

@@ -31,7 +31,7 @@ import { analyzeSql } from '../../sql/classify.js'
 import { splitStatements as parseSplit } from '../../sql/split.js'
 import { blankBom, lineAt, offsetOfPosition } from '../../sql/position.js'
 import { splitStatements } from './statements.js'
-import { locateError } from './step-sql.js'
+import { locateError } from './locate-error.js'
 import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
 import { blocksNote, RESTORE_SETTINGS, runnableParts, type RunnablePart } from '../step-parts.js'
 
