@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -31,6 +32,9 @@ export default defineConfig({
           name: 'fast',
           include: ['__tests__/**/*.test.ts'],
           exclude: [...RELIABILITY_SUITES, ...PROJECT_SUITES],
+          // Vitest's default (cores - 1) is one file at a time on 2 cores; these files mostly wait on
+          // PostgreSQL and dist/ runs, so two at a time take about two thirds of the time there
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       { extends: true, test: { name: 'reliability', include: RELIABILITY_SUITES } },
