@@ -75,7 +75,10 @@ export interface CatalogRelation extends QualifiedName {
   columns: CatalogColumn[]
   constraints: CatalogConstraint[]
   indexes: CatalogIndex[]
-  /** User triggers only: no internal constraint triggers, nor Hasura's event triggers (their functions are in `hdb_catalog`). */
+  /**
+   * User triggers only: no internal constraint triggers, nor Hasura's event triggers (their functions
+   * are in `hdb_catalog`: they belong to the metadata).
+   */
   triggers: CatalogTrigger[]
   /** A view's or materialized view's `pg_get_viewdef`. */
   definition?: string
