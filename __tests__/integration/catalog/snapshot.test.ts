@@ -5,6 +5,7 @@
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { diffSnapshots } from '../../../src/catalog/diff.js'
 import { runSqlSnapshotQuery, sessionSnapshotQuery } from '../../../src/catalog/snapshot-sources.js'
 import { takeSnapshot } from '../../../src/catalog/snapshot.js'
 import type { CatalogRelation, CatalogSnapshot } from '../../../src/catalog/types.js'
@@ -96,6 +97,20 @@ CREATE SCHEMA hasura_migrate_action;
 CREATE TABLE hasura_migrate_action.ledger (version bigint PRIMARY KEY);
 `
 
+/** A migration over the rich schema, one change of each common sort. */
+const MIGRATION = `
+ALTER TABLE public.authors ALTER COLUMN tags TYPE varchar(10)[], ALTER COLUMN tags SET NOT NULL;
+ALTER TABLE public.authors ALTER COLUMN created_at DROP DEFAULT;
+ALTER TABLE public.authors ADD COLUMN bio text;
+ALTER TABLE public.authors DROP COLUMN token;
+ALTER TYPE public.mood ADD VALUE 'meh' BEFORE 'ok';
+ALTER TABLE "Sales"."Orders" VALIDATE CONSTRAINT orders_price_positive;
+CREATE INDEX authors_created ON public.authors (created_at);
+DROP TABLE public.rooms;
+CREATE OR REPLACE FUNCTION public.add(a integer, b integer DEFAULT 1) RETURNS integer
+  LANGUAGE sql STABLE AS $$ SELECT a + b + 0 $$;
+`
+
 const relation = (s: CatalogSnapshot, schema: string, name: string): CatalogRelation => {
   const r = s.relations.find((x) => x.schema === schema && x.name === name)
   if (!r) throw new Error(`no relation ${schema}.${name} in the snapshot`)
@@ -110,19 +125,21 @@ const withoutVersion = (s: CatalogSnapshot): Omit<CatalogSnapshot, 'serverVersio
 describe('catalog snapshot', () => {
   const cleanups: (() => Promise<void>)[] = []
   let onPostgres: CatalogSnapshot
+  let pgClient: pg.Client
   let onEmbedded: CatalogSnapshot
+  let embedded: EmbeddedDatabase
   let onHasura: CatalogSnapshot
 
   beforeAll(async () => {
     const pgDb = await createDatabase('catalog')
     cleanups.push(() => pgDb.drop())
-    const client = new pg.Client({ connectionString: pgDb.url })
+    const client = (pgClient = new pg.Client({ connectionString: pgDb.url }))
     await client.connect()
     cleanups.push(() => client.end())
     await client.query(RICH_SCHEMA + NOT_THE_USERS)
     onPostgres = await takeSnapshot(sessionSnapshotQuery(new PgSession(client, {})))
 
-    const embedded: EmbeddedDatabase = await openEmbedded({
+    embedded = await openEmbedded({
       configVersion: 3,
       timeoutMs: 30_000,
       extensions: ['uuid-ossp', 'file_fdw'],
@@ -413,5 +430,33 @@ describe('catalog snapshot', () => {
       },
       { schema: 'public', name: 'invoice_numbers' },
     ])
+  })
+
+  // Changes the databases; every other test reads the snapshots taken before.
+  it('diffs before and after a migration alike on PostgreSQL and the embedded database', async () => {
+    await pgClient.query(MIGRATION)
+    const built = await embedded.session.script(MIGRATION)
+    expect(built.error).toBeUndefined()
+    const pgAfter = await takeSnapshot(sessionSnapshotQuery(new PgSession(pgClient, {})))
+    const embeddedAfter = await takeSnapshot(sessionSnapshotQuery(embedded.session))
+    const changes = diffSnapshots(onPostgres, pgAfter)
+    expect(diffSnapshots(onEmbedded, embeddedAfter)).toEqual(changes)
+    expect(changes).toEqual({
+      added: [
+        { kind: 'enum value', name: 'mood.meh', detail: "after 'sad'" },
+        { kind: 'column', name: 'authors.bio', detail: 'text' },
+        { kind: 'index', name: 'authors.authors_created', detail: 'btree (created_at)' },
+      ],
+      dropped: [
+        { kind: 'table', name: 'rooms', detail: '2 columns' },
+        { kind: 'column', name: 'authors.token', detail: 'uuid DEFAULT uuid_generate_v4()' },
+      ],
+      altered: [
+        { kind: 'column', name: 'authors.created_at', detail: 'default now() → none' },
+        { kind: 'column', name: 'authors.tags', detail: 'text[] → character varying(10)[]; NOT NULL added' },
+        { kind: 'constraint', name: 'Sales.Orders.orders_price_positive', detail: 'now validated' },
+        { kind: 'function', name: 'add(integer, integer)', detail: 'immutable → stable; body changed' },
+      ],
+    })
   })
 })
