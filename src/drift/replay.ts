@@ -1,0 +1,111 @@
+/**
+ * The schema a target's applied versions define: their up files replayed, in order, on a fresh embedded
+ * database (PGlite), then snapshotted. Each file runs as the Hasura CLI runs a migration, in a
+ * transaction of its own; a file with statements that refuse a transaction block (`CREATE INDEX
+ * CONCURRENTLY`, …) runs statement by statement. When the replay cannot finish, the answer says why
+ * (`notChecked`) and never throws for it: drift is then "not checked", which never fails a run.
+ */
+import { createHash } from 'node:crypto'
+import { sessionSnapshotQuery } from '../catalog/snapshot-sources.js'
+import { takeSnapshot } from '../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../catalog/types.js'
+import { splitStatements } from '../sql/split.js'
+import { openEmbedded } from '../targets/embedded/embedded-target.js'
+import { mentionedExtensions } from '../targets/embedded/extensions.js'
+import type { DriverErrorFields, SqlSession } from '../targets/sql/session.js'
+
+export interface ReplayFile {
+  version: bigint
+  /** Relative to the project directory (posix), for messages. */
+  file: string
+  text: string
+}
+
+export interface ReplayNotChecked {
+  notChecked: string
+  version?: bigint
+  file?: string
+  /** The extension the embedded database lacks, when that is why. */
+  extension?: string
+}
+
+export type ReplayResult = { snapshot: CatalogSnapshot } | ReplayNotChecked
+
+export const isNotChecked = (r: ReplayResult): r is ReplayNotChecked => 'notChecked' in r
+
+const NO_TRANSACTION_BLOCK = '25001'
+
+/** `extension "postgis" is not available` (PostgreSQL 15+), `could not open extension control file ".../postgis.control"`. */
+function missingExtension(e: DriverErrorFields): string | undefined {
+  const text = `${e.message}\n${e.detail ?? ''}`
+  const named = /extension "([^"]+)" is not available/.exec(text) ?? /\/([^/"]+)\.control"/.exec(text)
+  return named?.[1]
+}
+
+async function runFile(session: SqlSession, text: string): Promise<DriverErrorFields | undefined> {
+  const whole = await session.script(text)
+  if (!whole.error) return undefined
+  if (whole.error.sqlstate !== NO_TRANSACTION_BLOCK) return whole.error
+  // the failed script was one implicit transaction: nothing of it stayed, so every statement runs again
+  const { statements } = await splitStatements(text)
+  for (const s of statements) {
+    const one = await session.script(s.text)
+    if (one.error) return one.error
+  }
+  return undefined
+}
+
+/**
+ * Replays `files` (ascending by version) on a fresh embedded database and snapshots it. The embedded
+ * database loads only the contrib extensions the files name.
+ */
+export async function replaySchema(files: readonly ReplayFile[]): Promise<ReplayResult> {
+  const embedded = await openEmbedded({
+    configVersion: 3,
+    timeoutMs: 0,
+    extensions: mentionedExtensions(files.map((f) => f.text)),
+  })
+  try {
+    for (const f of files) {
+      const error = await runFile(embedded.session, f.text)
+      if (!error) continue
+      const extension = missingExtension(error)
+      const where = { version: f.version, file: f.file }
+      if (extension) {
+        return {
+          notChecked: `the embedded database has no extension "${extension}" (created by ${f.file})`,
+          extension,
+          ...where,
+        }
+      }
+      return { notChecked: `replaying ${f.file} on the embedded database failed: ${error.message}`, ...where }
+    }
+    return { snapshot: await takeSnapshot(sessionSnapshotQuery(embedded.session)) }
+  } finally {
+    await embedded.target.close()
+  }
+}
+
+/**
+ * One replay per set of files in a run: the drift check of a plan and of the run that follows it, or of
+ * several databases with the same migrations, replay once.
+ */
+export class ReplayCache {
+  private readonly replays = new Map<string, Promise<ReplayResult>>()
+
+  constructor(
+    private readonly replay: (files: readonly ReplayFile[]) => Promise<ReplayResult> = replaySchema,
+  ) {}
+
+  get(files: readonly ReplayFile[]): Promise<ReplayResult> {
+    const hash = createHash('sha256')
+    for (const f of files) hash.update(`${f.version}\0${f.text.length}\0`).update(f.text, 'utf8')
+    const key = hash.digest('hex')
+    let result = this.replays.get(key)
+    if (!result) {
+      result = this.replay(files)
+      this.replays.set(key, result)
+    }
+    return result
+  }
+}
