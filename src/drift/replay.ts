@@ -55,16 +55,29 @@ async function runFile(session: SqlSession, text: string): Promise<DriverErrorFi
   return undefined
 }
 
+/** A fresh embedded database for one replay. */
+export interface ReplayDatabase {
+  session: SqlSession
+  close(): Promise<void>
+}
+
+/** Starts a fresh embedded database with the given contrib extensions loaded. */
+export type OpenReplayDatabase = (extensions: readonly string[]) => Promise<ReplayDatabase>
+
+const openReplayDatabase: OpenReplayDatabase = async (extensions) => {
+  const embedded = await openEmbedded({ configVersion: 3, timeoutMs: 0, extensions })
+  return { session: embedded.session, close: () => embedded.target.close() }
+}
+
 /**
  * Replays `files` (ascending by version) on a fresh embedded database and snapshots it. The embedded
  * database loads only the contrib extensions the files name.
  */
-export async function replaySchema(files: readonly ReplayFile[]): Promise<ReplayResult> {
-  const embedded = await openEmbedded({
-    configVersion: 3,
-    timeoutMs: 0,
-    extensions: mentionedExtensions(files.map((f) => f.text)),
-  })
+export async function replaySchema(
+  files: readonly ReplayFile[],
+  open: OpenReplayDatabase = openReplayDatabase,
+): Promise<ReplayResult> {
+  const embedded = await open(mentionedExtensions(files.map((f) => f.text)))
   try {
     for (const f of files) {
       const error = await runFile(embedded.session, f.text)
@@ -82,7 +95,7 @@ export async function replaySchema(files: readonly ReplayFile[]): Promise<Replay
     }
     return { snapshot: await takeSnapshot(sessionSnapshotQuery(embedded.session)) }
   } finally {
-    await embedded.target.close()
+    await embedded.close()
   }
 }
 
