@@ -150,14 +150,14 @@ function assessChanged(
         const a = disabledIntrospection(after.value)
         const enabled = b.filter((r) => !a.includes(r))
         return {
-          details: changedPaths(before.value, after.value),
+          details: changedPaths(before.raw, after.raw),
           widening:
             enabled.length > 0 ? [`GraphQL introspection enabled again for ${enabled.join(', ')}`] : [],
         }
       }
-      return { details: changedPaths(before.value, after.value), widening: [] }
+      return { details: changedPaths(before.raw, after.raw), widening: [] }
     default:
-      return { details: changedPaths(before.value, after.value), widening: [] }
+      return { details: changedPaths(before.raw, after.raw), widening: [] }
   }
 }
 
@@ -214,12 +214,20 @@ export function changedPaths(before: unknown, after: unknown): string[] {
 
 function walk(before: unknown, after: unknown, path: string, out: string[]): void {
   if (itemKey(before) === itemKey(after)) return
-  if (isPlainObject(before) && isPlainObject(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
-      walk(before[key], after[key], path ? `${path}.${key}` : key, out)
+  const b = objectOrEmpty(before)
+  const a = objectOrEmpty(after)
+  if (b && a) {
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)]))
+      walk(b[key], a[key], path ? `${path}.${key}` : key, out)
     return
   }
   out.push(path || 'value')
+}
+
+/** A mapping, or `{}` for absent / null (Hasura's default); undefined for anything else. */
+function objectOrEmpty(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return {}
+  return isPlainObject(value) ? value : undefined
 }
 
 function roleSet(value: unknown): string[] {

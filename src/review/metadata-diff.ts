@@ -76,10 +76,18 @@ export function diffMetadata(
   const names = [...a.sources.keys(), ...[...b.sources.keys()].filter((s) => !a.sources.has(s))]
   for (const source of names) {
     const none = new Map<string, MetadataItem>()
-    const changes = diff(b.sources.get(source) ?? none, a.sources.get(source) ?? none)
+    let from = b.sources.get(source) ?? none
+    let to = a.sources.get(source) ?? none
+    // config 2 says nothing of the source's settings: they are not "added" or "removed" against v3's
+    if (a.legacy.has(source) || b.legacy.has(source)) [from, to] = [withoutSource(from), withoutSource(to)]
+    const changes = diff(from, to)
     if (changes.length > 0) sources.push({ source, changes })
   }
   return { sources, global: diff(b.global, a.global) }
+}
+
+function withoutSource(items: Map<string, MetadataItem>): Map<string, MetadataItem> {
+  return new Map([...items].filter(([, item]) => item.kind !== 'source'))
 }
 
 /** Every change of `changes`, sources first. */

@@ -58,6 +58,8 @@ export interface MetadataItem {
   name: string
   /** As written, with literal secrets (header values, connection strings) masked: for the report. */
   value: unknown
+  /** As written: for comparisons only, never shown. */
+  raw: unknown
   /** Equal for two items exactly when they mean the same. */
   key: string
   /** The object it belongs to (`public.users` for its permissions and relationships); sorts the report. */
@@ -71,13 +73,15 @@ export interface MetadataView {
   sources: Map<string, Map<string, MetadataItem>>
   /** Actions, custom types, remote schemas, allow lists, … */
   global: Map<string, MetadataItem>
+  /** Sources read from config 1/2's top-level `tables` / `functions`: their settings are unknown. */
+  legacy: Set<string>
 }
 
 export const itemId = (kind: MetadataKind, name: string): string => `${kind} ${name}`
 
 /** The flat view of a metadata object; undefined (no metadata) is the empty view. */
 export function metadataView(metadata: unknown): MetadataView {
-  const view: MetadataView = { sources: new Map(), global: new Map() }
+  const view: MetadataView = { sources: new Map(), global: new Map(), legacy: new Set() }
   if (!isPlainObject(metadata)) return view
   if (Array.isArray(metadata.sources)) {
     for (const source of metadata.sources) {
@@ -88,7 +92,8 @@ export function metadataView(metadata: unknown): MetadataView {
   }
   if (metadata.tables !== undefined || metadata.functions !== undefined) {
     const legacy = { kind: 'postgres', tables: metadata.tables, functions: metadata.functions }
-    addSource(view, 'default', legacy, view.sources.get('default'))
+    addSource(view, 'default', legacy, view.sources.get('default'), true)
+    view.legacy.add('default')
   }
   addGlobal(view.global, metadata)
   return view
@@ -119,24 +124,27 @@ function addSource(
   name: string,
   source: Record<string, unknown>,
   existing?: Map<string, MetadataItem>,
+  legacy = false,
 ): void {
   const items = existing ?? new Map<string, MetadataItem>()
   view.sources.set(name, items)
   const add = adder(items)
   const postgres = source.kind === undefined || source.kind === 'postgres' || source.kind === 'citus'
-  if (!existing) add('source', name, omit(source, SOURCE_PARTS), name)
+  if (!existing && !legacy) add('source', name, omit(source, SOURCE_PARTS), name)
 
+  const refs = (value: Record<string, unknown>) => itemKey(withNamesNormalised(value, postgres))
   for (const entry of list(source.tables)) {
     const table = objectName(entry.table, postgres)
-    add('table', table, omit(entry, TABLE_PARTS), table)
+    const own = omit(entry, TABLE_PARTS)
+    add('table', table, own, table, undefined, refs(own))
     for (const rel of list(entry.object_relationships))
-      add('object_relationship', `${table}.${str(rel.name)}`, rel, table)
+      add('object_relationship', `${table}.${str(rel.name)}`, rel, table, undefined, refs(rel))
     for (const rel of list(entry.array_relationships))
-      add('array_relationship', `${table}.${str(rel.name)}`, rel, table)
+      add('array_relationship', `${table}.${str(rel.name)}`, rel, table, undefined, refs(rel))
     for (const rel of list(entry.remote_relationships))
-      add('remote_relationship', `${table}.${str(rel.name)}`, rel, table)
+      add('remote_relationship', `${table}.${str(rel.name)}`, rel, table, undefined, refs(rel))
     for (const field of list(entry.computed_fields))
-      add('computed_field', `${table}.${str(field.name)}`, field, table)
+      add('computed_field', `${table}.${str(field.name)}`, field, table, undefined, refs(field))
     for (const kind of TABLE_PERMISSION_KINDS) {
       for (const perm of list(entry[`${kind}s`]))
         add(kind, `${table}/${str(perm.role)}`, perm, table, str(perm.role), permissionKey(perm))
@@ -146,8 +154,10 @@ function addSource(
   }
   for (const entry of list(source.functions)) {
     // metadata v1 lists functions as bare `{schema, name}`
-    const fn = objectName(entry.function ?? entry, postgres)
-    add('function', fn, omit(entry, new Set(['permissions'])), fn)
+    const written = entry.function === undefined ? { function: entry } : entry
+    const fn = objectName(written.function, postgres)
+    const own = omit(written, new Set(['permissions']))
+    add('function', fn, own, fn, undefined, refs(own))
     for (const perm of list(entry.permissions))
       add('function_permission', `${fn}/${str(perm.role)}`, perm, fn, str(perm.role))
   }
@@ -256,7 +266,14 @@ function adder(items: Map<string, MetadataItem>): Add {
   return (kind, name, value, owner, role, key) => {
     let unique = name
     for (let n = 2; items.has(itemId(kind, unique)); n++) unique = `${name} #${n}`
-    const item: MetadataItem = { kind, name: unique, value: masked(value), key: key ?? itemKey(value), owner }
+    const item: MetadataItem = {
+      kind,
+      name: unique,
+      value: masked(value),
+      raw: value,
+      key: key ?? itemKey(value),
+      owner,
+    }
     if (role !== undefined) item.role = role
     items.set(itemId(kind, unique), item)
   }
@@ -278,7 +295,7 @@ export function objectName(name: unknown, postgres: boolean): string {
 function permissionKey(entry: Record<string, unknown>): string {
   const perm = isPlainObject(entry.permission) ? entry.permission : {}
   const canonical: Record<string, unknown> = { ...perm }
-  for (const key of ['filter', 'check']) if (key in perm) canonical[key] = boolExpKey(parseBoolExp(perm[key]))
+  for (const key of ['filter', 'check']) canonical[key] = boolExpKey(parseBoolExp(perm[key]))
   for (const key of ['columns', 'computed_fields', 'query_root_fields', 'subscription_root_fields'])
     if (Array.isArray(perm[key])) canonical[key] = sortedSet(perm[key])
   return itemKey({ ...entry, permission: canonical })
@@ -301,6 +318,25 @@ function settingKey(key: string, value: unknown): string {
     return itemKey({ ...value, disabled_for_roles: sortedSet(value.disabled_for_roles) })
   return itemKey(value)
 }
+
+/** Keys whose value names a table or function, written `name` or `{schema, name}`. */
+const NAME_KEYS = new Set(['table', 'remote_table', 'function', '_table'])
+
+/** A copy with every table or function reference written `schema.name`, so both spellings compare equal. */
+function withNamesNormalised(value: unknown, postgres: boolean, key?: string): unknown {
+  if (key !== undefined && NAME_KEYS.has(key) && isName(value)) return objectName(value, postgres)
+  if (Array.isArray(value)) return value.map((v) => withNamesNormalised(v, postgres))
+  if (!isPlainObject(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = withNamesNormalised(v, postgres, k)
+  return out
+}
+
+const isName = (value: unknown): boolean =>
+  typeof value === 'string' ||
+  (isPlainObject(value) &&
+    typeof value.name === 'string' &&
+    Object.keys(value).every((k) => k === 'name' || k === 'schema'))
 
 /** Canonical JSON where absent, `null` and `{}` are the same (Hasura's defaults). */
 export function itemKey(value: unknown): string {
