@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { CatalogFunction } from '../../../src/catalog/types.js'
+import { lintMigrations } from '../../../src/review/safety/index.js'
 import { brief, catalog, column, lintFiles, lintOne, relation } from './safety-support.js'
 
 const users = relation('users', [
@@ -143,7 +144,6 @@ describe('function volatility from the catalog', () => {
 
 describe('several databases in one run', () => {
   test('each database has its own catalog and its own picture of the run', async () => {
-    const { lintMigrations } = await import('../../../src/review/safety/index.js')
     const found = await lintMigrations(
       [
         { database: 'default', version: 1n, file: 'a/1/up.sql', sql: 'CREATE TABLE t (a int);' },
@@ -163,7 +163,7 @@ describe('several databases in one run', () => {
     ])
   })
 
-  test('files are read in the order given: a table created by a later file is still existing before it', async () => {
+  test("files are read in the order given: a later CREATE TABLE does not make an earlier file's table new", async () => {
     const found = await lintFiles(['CREATE INDEX ON t (a);', 'CREATE TABLE IF NOT EXISTS t (a int);'])
     expect(brief(found)).toEqual(['create-index-not-concurrently@1'])
   })

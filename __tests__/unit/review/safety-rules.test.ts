@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { RULE_IDS, RULES, type RuleId } from '../../../src/review/safety/index.js'
-import { brief, catalog, column, lintOne, relation } from './safety-support.js'
+import { RULE_IDS, RULES, RULES_DOC, ruleUrl, type RuleId } from '../../../src/review/safety/index.js'
+import { repoRoot } from '../../support/shared.js'
+import { brief, catalog, column, lintFiles, lintOne, relation } from './safety-support.js'
 
 /**
  * Each rule: SQL that triggers it on a table the run did not create (no catalog: assumed to exist
@@ -144,7 +147,6 @@ describe('destructive changes', () => {
   })
 
   test('a table created in an earlier file of the run is not an existing table', async () => {
-    const { lintFiles } = await import('./safety-support.js')
     const found = await lintFiles(['CREATE TABLE t (a int);', 'CREATE INDEX ON t (a);\nDROP TABLE t;'])
     expect(brief(found)).toEqual([])
   })
@@ -223,7 +225,6 @@ describe('table rewrites and long locks', () => {
   })
 
   test('the proof carries over to a later file of the run', async () => {
-    const { lintFiles } = await import('./safety-support.js')
     const found = await lintFiles([
       'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT email_nn;',
       'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
@@ -350,4 +351,27 @@ describe('names: schemas and the search path', () => {
     const sql = 'CREATE TABLE "Users" (a int);\nCREATE INDEX ON "Users" (a);\nCREATE INDEX ON Users (a);'
     expect(brief(await lintOne(sql))).toEqual(['create-index-not-concurrently@3'])
   })
+})
+
+describe('docs/safety-rules.md', () => {
+  const doc = readFileSync(join(repoRoot, RULES_DOC), 'utf8')
+
+  test('ruleUrl points at the rule’s anchor in the documentation', () => {
+    expect(ruleUrl('set-not-null')).toBe('docs/safety-rules.md#set-not-null')
+  })
+
+  test.each(RULE_IDS)(
+    '%s: a section whose heading is the id (its anchor), and a row in the table',
+    (rule) => {
+      const headings = doc.split('\n').filter((l) => l === `## ${rule}`)
+      expect(headings).toHaveLength(1)
+      const section = doc.slice(doc.indexOf(`## ${rule}\n`)).split('\n## ')[0]
+      expect(section).toContain('**Detects**')
+      expect(section).toContain('**Why it matters.**')
+      expect(section).toContain('**Safely.**')
+      if (rule !== 'unknown-ignore-rule') expect(section).toContain(`-- hasura-migrate:ignore ${rule}`)
+      const row = doc.split('\n').find((l) => l.startsWith(`| [\`${rule}\`](#${rule})`))
+      expect(row).toContain(RULES[rule].severity === 'error' ? '**error**' : 'warning')
+    },
+  )
 })

@@ -6,6 +6,7 @@
  */
 import type { AlterTableCmd, ColumnDef, Constraint, Node, RangeVar } from 'libpg-query'
 import type { QualifiedName } from '../../catalog/types.js'
+import { NO_TRANSACTION_MARKER } from '../../project/no-transaction-marker.js'
 import { changesWithoutRewrite, formatType, typeFromAst, type ColumnType } from './column-types.js'
 import type { RuleId } from './rules.js'
 import type { ColumnState, RunSchema, TableState } from './run-schema.js'
@@ -43,7 +44,7 @@ function describe(o: DatabaseObject): string {
   }
 }
 
-const NO_TRANSACTION = "'-- hasura:no-transaction'"
+const NO_TRANSACTION = `'${NO_TRANSACTION_MARKER}'`
 const LOCK_MODES = [
   '',
   'ACCESS SHARE',
@@ -483,7 +484,7 @@ export class FileWalker {
     if (!existing || column.notNull === true || table.provenNotNull.has(name)) return
     this.report(
       'set-not-null',
-      `SET NOT NULL on ${show(table)}.${name}, ${before(table)}: PostgreSQL scans the whole table under an ACCESS EXCLUSIVE lock to check it; first ADD CONSTRAINT … CHECK (${name} IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT (no exclusive lock), and SET NOT NULL uses that check instead of scanning`,
+      `SET NOT NULL on ${show(table)}.${name}, ${before(table)}: PostgreSQL scans the whole table under an ACCESS EXCLUSIVE lock to check it; first ADD CONSTRAINT … CHECK (${name} IS NOT NULL) NOT VALID, VALIDATE it in its own transaction (a later file marked ${NO_TRANSACTION}), and then SET NOT NULL uses that check instead of scanning`,
     )
   }
 
@@ -505,7 +506,7 @@ export class FileWalker {
           : 'an ACCESS EXCLUSIVE lock, blocking every Hasura query on it'
       this.report(
         'constraint-without-not-valid',
-        `adds ${kind} constraint${name} to ${where}, without NOT VALID: every row is checked while holding ${lock}; add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (that takes a lock that lets reads and writes go on)`,
+        `adds ${kind} constraint${name} to ${where}, without NOT VALID: every row is checked while holding ${lock}; add it NOT VALID, then VALIDATE CONSTRAINT in its own transaction (a later file marked ${NO_TRANSACTION}, or with transaction: per-migration), which lets reads and writes go on`,
       )
     }
     if ((con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_UNIQUE') && !con.indexname) {
