@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { lintMigrations, type DatabaseObject } from '../../../src/review/safety/index.js'
-import { brief, lintFiles, lintOne } from './safety-support.js'
+import { brief, catalog, lintFiles, lintOne } from './safety-support.js'
 
 /** Metadata that tracks public.users (with its email column), public.user_stats and public.search_users. */
 function tracked(o: DatabaseObject): boolean {
@@ -62,6 +62,14 @@ describe('referenced-by-metadata: dropping or renaming what the metadata still u
 
   test('nothing when the metadata does not use it', async () => {
     expect(brief(await lintOne('DROP VIEW other_view;', { referenced: tracked }))).toEqual([])
+  })
+
+  test('with a catalog, dropping what did not exist (IF EXISTS) says nothing about the metadata', async () => {
+    const found = await lintOne('DROP VIEW IF EXISTS user_stats;\nDROP SCHEMA IF EXISTS public;', {
+      referenced: tracked,
+      catalog: catalog([], []),
+    })
+    expect(brief(found)).toEqual([])
   })
 
   test('a view or function dropped and created again by the run is no finding', async () => {

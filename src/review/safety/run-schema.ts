@@ -123,6 +123,11 @@ export class RunSchema {
     return this.catalog ? this.catalog.schemas.includes(name) : true
   }
 
+  /** Exists at this point of the run: from before it, or created by it. */
+  schemaExists(name: string): boolean {
+    return this.schemas.get(name) === 'run' || this.schemaExistedBefore(name)
+  }
+
   createSchema(name: string): void {
     this.schemas.set(name, 'run')
   }

@@ -248,7 +248,7 @@ export class FileWalker {
               )
             }
           }
-          this.removes({ kind: 'table', ...rq }, `drops ${show(rq)}`)
+          if (state) this.removes({ kind: 'table', ...rq }, `drops ${show(rq)}`)
           this.schema.dropTable(rq)
         }
         break
@@ -262,7 +262,8 @@ export class FileWalker {
               `drops schema ${name}, which this run did not create${this.schema.hasCatalog ? '' : ' (assumed to exist before it: no catalog snapshot was taken)'}: every table, view and function in it goes with it`,
             )
           }
-          this.removes({ kind: 'schema', schema: name }, `drops schema ${name}`)
+          if (this.schema.schemaExists(name))
+            this.removes({ kind: 'schema', schema: name }, `drops schema ${name}`)
           this.schema.dropSchema(name)
         }
         break
