@@ -104,7 +104,11 @@ function walk(
   let node: YamlNode = file.tree
   let line = node.line
   for (let i = 0; ; i++) {
-    if (base !== undefined && node.kind === 'scalar' && (node.tag === INCLUDE || node.value.includes(INCLUDE))) {
+    if (
+      base !== undefined &&
+      node.kind === 'scalar' &&
+      (node.tag === INCLUDE || node.value.includes(INCLUDE))
+    ) {
       const target = node.tag === INCLUDE ? node.value : includeTarget(node.value)
       const included = load(join(base, target))
       if (!included?.tree) break

@@ -24,13 +24,16 @@ export function addTrackedFunctions(state: SourceState, functions: TrackedEntry[
         overloads.length === 0
           ? `no such function exists: ${fnText}`
           : `function ${fnText} is overloaded. Overloaded functions are not supported`
-      state.report(object, reason)
+      state.report(object, reason, [...path, 'function'])
       continue
     }
     const config = isJson(entry.configuration) ? entry.configuration : {}
     const errors = functionErrors(state, overloads[0], config)
     if (errors.length > 0) {
-      state.report(object, `the function ${fnText} cannot be tracked ${reasonsMessage(errors)}`)
+      state.report(object, `the function ${fnText} cannot be tracked ${reasonsMessage(errors)}`, [
+        ...path,
+        'function',
+      ])
       continue
     }
     const returns = overloads[0].returns.typeRef

@@ -13,7 +13,10 @@ export function addTrackedTables(state: SourceState, tables: TrackedEntry[]): vo
     const object = { type: 'table', name: state.tableObjectName(name), path }
     const relation = state.catalog.relation(name)
     if (!relation) {
-      state.report(object, `no such table/view exists in source: ${dquote(qualifiedText(name))}`)
+      state.report(object, `no such table/view exists in source: ${dquote(qualifiedText(name))}`, [
+        ...path,
+        'table',
+      ])
       continue
     }
     if (entry.is_enum === true) {
