@@ -9,7 +9,7 @@ import type {
 
 export const nameKey = (q: QualifiedName): string => `${q.schema}\u0000${q.name}`
 
-export class CatalogIndex {
+export class CatalogLookup {
   private readonly relations = new Map<string, CatalogRelation>()
   private readonly functions = new Map<string, CatalogFunction[]>()
   private readonly enums = new Set<string>()

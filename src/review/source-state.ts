@@ -6,7 +6,7 @@
  */
 import type { CatalogRelation, QualifiedName } from '../catalog/types.js'
 import type { MetadataPath } from '../project/metadata-locations.js'
-import { nameKey, type CatalogIndex } from './catalog-index.js'
+import { nameKey, type CatalogLookup } from './catalog-index.js'
 import { dquote, inconsistent, qualifiedText } from './hasura-text.js'
 import type { Json } from './tracked-metadata.js'
 import type { MetadataProblem } from './types.js'
@@ -59,7 +59,7 @@ export class SourceState {
 
   constructor(
     readonly source: string,
-    readonly catalog: CatalogIndex,
+    readonly catalog: CatalogLookup,
   ) {}
 
   table(q: QualifiedName): TableInfo | undefined {

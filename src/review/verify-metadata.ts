@@ -9,7 +9,7 @@
  */
 import type { CatalogSnapshot } from '../catalog/types.js'
 import type { LocateMetadata } from '../project/metadata-locations.js'
-import { CatalogIndex } from './catalog-index.js'
+import { CatalogLookup } from './catalog-index.js'
 import { addComputedFields } from './computed-fields.js'
 import { customTypesProblem } from './custom-types.js'
 import { addEventTriggers } from './event-triggers.js'
@@ -52,7 +52,7 @@ export function verifyMetadata(
       notChecked.push({ kind: 'source', name: source.name, reason: 'no catalog was taken of this database' })
       continue
     }
-    const state = verifySource(source, new CatalogIndex(catalog), notChecked)
+    const state = verifySource(source, new CatalogLookup(catalog), notChecked)
     states.set(source.name, state)
     problems.push(...state.problems)
   }
@@ -74,7 +74,7 @@ export function verifyMetadata(
 }
 
 /** The schema-cache build order: tables, their relationships and computed fields, then what uses them. */
-function verifySource(source: TrackedSource, catalog: CatalogIndex, notChecked: NotChecked[]): SourceState {
+function verifySource(source: TrackedSource, catalog: CatalogLookup, notChecked: NotChecked[]): SourceState {
   const state = new SourceState(source.name, catalog)
   addTrackedTables(state, source.tables)
   const tables = [...state.tables.values()]

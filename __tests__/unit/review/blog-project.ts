@@ -5,6 +5,8 @@
  */
 import { fn, relation, snapshot } from '../../support/catalog-builder.js'
 
+export const TABLES = 'metadata/databases/default/tables'
+
 export const BLOG_FILES: Record<string, string> = {
   'config.yaml': 'version: 3\n',
   'metadata/version.yaml': 'version: 3\n',
@@ -219,3 +221,22 @@ export const blogCatalog = () =>
       }),
     ],
   )
+
+/** The same schema as SQL, for the tests on a real database. */
+export const BLOG_SQL = `
+CREATE TABLE public.author (id integer PRIMARY KEY, name text);
+CREATE TABLE public.status (value text PRIMARY KEY, comment text);
+CREATE TABLE public.article (
+  id integer PRIMARY KEY,
+  title text,
+  author_id integer REFERENCES public.author (id),
+  editor_id integer,
+  status text REFERENCES public.status (value),
+  published boolean
+);
+CREATE TABLE public.tag (id integer PRIMARY KEY, label text);
+CREATE FUNCTION public.author_display_name(a public.author) RETURNS text LANGUAGE sql STABLE AS 'select a.name';
+CREATE FUNCTION public.author_initials(a public.author) RETURNS text LANGUAGE sql STABLE AS 'select left(a.name, 1)';
+CREATE FUNCTION public.search_articles(q text) RETURNS SETOF public.article LANGUAGE sql STABLE
+  AS 'select * from public.article where title ilike q';
+`
