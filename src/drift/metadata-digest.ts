@@ -5,24 +5,11 @@
  * compares equal, whatever defaults it fills in on top of the project's files.
  */
 import { createHash } from 'node:crypto'
+import { isPlainObject as isObject } from '../project/yaml.js'
+import { canonicalJson } from '../review/canonical-json.js'
 import type { RecordedMetadata } from './ledger.js'
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** JSON with every object's keys sorted (arrays keep their order: in metadata it is the server's). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`
-  if (isObject(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}
-
-/** SHA-256 (hex) of the metadata's canonical JSON. */
+/** SHA-256 (hex) of the metadata's canonical JSON (keys sorted; arrays keep the server's order). */
 export const metadataDigest = (metadata: unknown): string =>
   createHash('sha256').update(canonicalJson(metadata), 'utf8').digest('hex')
 

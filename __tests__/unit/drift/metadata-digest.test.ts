@@ -1,7 +1,6 @@
 /** The metadata digest: key order never matters, content does; the comparison's three answers. */
 import { describe, expect, it } from 'vitest'
 import {
-  canonicalJson,
   compareMetadata,
   metadataDigest,
   metadataDriftMessage,
@@ -38,8 +37,10 @@ describe('metadata digest', () => {
     expect(metadataDigest(exported)).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('canonical JSON sorts keys, keeps array order, drops undefined members', () => {
-    expect(canonicalJson({ b: [2, 1], a: { d: undefined, c: 'x' } })).toBe('{"a":{"c":"x"},"b":[2,1]}')
+  it('keeps the order of lists: a reordered list is a change to report, not noise to hide', () => {
+    const a = { inherited_roles: [{ role_name: 'r', role_set: ['a', 'b'] }] }
+    const b = { inherited_roles: [{ role_name: 'r', role_set: ['b', 'a'] }] }
+    expect(metadataDigest(a)).not.toBe(metadataDigest(b))
   })
 
   it("reads export_metadata's two answers: v2 with resource_version, v1 the metadata itself", () => {
