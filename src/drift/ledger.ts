@@ -53,9 +53,12 @@ const relationExists = (name: string): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ${lit(LEDGER_SCHEMA)} AND c.relname = ${lit(name)})`
 
+/** Read from the catalog tables, not through `regclass`: a run that waited for the lock may hold stale name caches. */
 const columnExists = (column: string): string =>
-  `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${lit(LEDGER_TABLE)}::regclass
-            AND a.attname = ${lit(column)} AND NOT a.attisdropped)`
+  `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ${lit(LEDGER_SCHEMA)} AND c.relname = 'ledger'
+              AND a.attname = ${lit(column)} AND NOT a.attisdropped)`
 
 /**
  * Creates the schema and table, or adds the columns an older table lacks; a no-op (and no lock on the
