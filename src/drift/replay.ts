@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto'
 import { sessionSnapshotQuery } from '../catalog/snapshot-sources.js'
 import { takeSnapshot } from '../catalog/snapshot.js'
 import type { CatalogSnapshot } from '../catalog/types.js'
+import { runSqlText } from '../plan/transaction-findings.js'
+import type { DatabaseMigrations } from '../project/types.js'
 import { splitStatements } from '../sql/split.js'
 import { openEmbedded } from '../targets/embedded/embedded-target.js'
 import { mentionedExtensions } from '../targets/embedded/extensions.js'
@@ -32,6 +34,34 @@ export interface ReplayNotChecked {
 export type ReplayResult = { snapshot: CatalogSnapshot } | ReplayNotChecked
 
 export const isNotChecked = (r: ReplayResult): r is ReplayNotChecked => 'notChecked' in r
+
+/**
+ * What to replay for a database's applied versions (version → dirty), ascending: each up SQL file, or a
+ * config 1 `up.yaml`'s `run_sql` steps (its other steps are metadata). A version applied but absent here,
+ * or dirty (half applied), makes the replay say nothing true: then why, instead.
+ */
+export function replayFilesFor(
+  db: DatabaseMigrations,
+  applied: ReadonlyMap<bigint, boolean>,
+): { files: ReplayFile[] } | ReplayNotChecked {
+  const local = new Map(db.migrations.map((m) => [m.version, m]))
+  const files: ReplayFile[] = []
+  for (const version of [...applied.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (applied.get(version)) return { notChecked: `version ${version} is dirty (half applied)`, version }
+    const up = local.get(version)?.up
+    if (up?.sql) files.push({ version, file: up.sql.path, text: up.sql.text })
+    else if (up?.yaml) {
+      const sql = up.yaml.steps.flatMap((s) => runSqlText(s.type, s.args) ?? [])
+      if (sql.length > 0) files.push({ version, file: up.yaml.path, text: sql.join(';\n') })
+    } else {
+      return {
+        notChecked: `version ${version} is applied but has no up migration in ${db.directory}`,
+        version,
+      }
+    }
+  }
+  return { files }
+}
 
 const NO_TRANSACTION_BLOCK = '25001'
 
