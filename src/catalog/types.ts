@@ -20,7 +20,10 @@ export interface CatalogColumn {
   name: string
   /** `format_type` text, e.g. `integer`, `character varying(20)`, `public.mood`, `text[]`. */
   type: string
-  /** The column type's own name, for matching rows and enums (`{schema:'public', name:'mood'}`). */
+  /**
+   * The column type's own `pg_type` name, for matching rows and enums (`{schema:'public', name:'mood'}`;
+   * an array type is its own type: `{schema:'pg_catalog', name:'_text'}` for `text[]`).
+   */
   typeRef: QualifiedName
   nullable: boolean
   /** `pg_get_expr` of the default; absent when none (an identity or generated column has none). */
@@ -72,7 +75,10 @@ export interface CatalogRelation extends QualifiedName {
   columns: CatalogColumn[]
   constraints: CatalogConstraint[]
   indexes: CatalogIndex[]
-  /** User triggers only (no internal constraint triggers). */
+  /**
+   * User triggers only: no internal constraint triggers, nor Hasura's event triggers (their functions
+   * are in `hdb_catalog`: they belong to the metadata).
+   */
   triggers: CatalogTrigger[]
   /** A view's or materialized view's `pg_get_viewdef`. */
   definition?: string

@@ -113,7 +113,7 @@ interface PathOnDisk {
   rel: string[]
 }
 
-interface Entry {
+export interface Entry {
   mode: string
   id: string
 }
@@ -144,8 +144,8 @@ async function sameFiles(
   return undefined
 }
 
-/** Commits and trees read from git, each checked against its own id before use. */
-class ObjectStore {
+/** Commits, trees and blobs read from git, each checked against its own id before use. */
+export class ObjectStore {
   private trees = new Map<string, Map<string, Entry> | undefined>()
   constructor(private readonly git: Git) {}
 
@@ -160,6 +160,19 @@ class ObjectStore {
       this.trees.set(id, body ? parseTree(body, id.length === 64 ? 32 : 20) : undefined)
     }
     return this.trees.get(id)
+  }
+
+  /** The contents of these blobs, read in one `git cat-file --batch`; a blob that does not hash to its id is left out. */
+  async blobs(ids: string[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>()
+    if (ids.length === 0) return found
+    const r = await this.git(['cat-file', '--batch'], Buffer.from(ids.join('\n') + '\n'))
+    if (r.code !== 0) return found
+    for (const object of batchObjects(r.stdout)) {
+      if (object.type === 'blob' && objectId('blob', object.body, object.id.length) === object.id)
+        found.set(object.id, object.body)
+    }
+    return found
   }
 
   private async object(type: 'commit' | 'tree', id: string): Promise<Buffer | undefined> {
@@ -181,18 +194,7 @@ async function isAncestor(git: Git, store: ObjectStore, head: string, base: stri
   const batch = await git(['cat-file', '--batch'], Buffer.from(ids.join('\n') + '\n'))
   if (batch.code !== 0) return false
   const parents = new Map<string, string[]>()
-  let at = 0
-  const out = batch.stdout
-  while (at < out.length) {
-    const eol = out.indexOf(0x0a, at)
-    if (eol < 0) break
-    const [id, type, size] = out.subarray(at, eol).toString('utf8').split(' ')
-    if (type === undefined || size === undefined) {
-      at = eol + 1
-      continue
-    }
-    const body = out.subarray(eol + 1, eol + 1 + Number(size))
-    at = eol + 1 + Number(size) + 1
+  for (const { id, type, body } of batchObjects(batch.stdout)) {
     if (type === 'commit' && objectId('commit', body, id.length) === id)
       parents.set(id, parseCommit(body).parents)
   }
@@ -208,6 +210,24 @@ async function isAncestor(git: Git, store: ObjectStore, head: string, base: stri
     }
   }
   return false
+}
+
+/** The objects of `git cat-file --batch` output (`<id> <type> <size>\n<body>\n`; missing ones skipped). */
+function batchObjects(out: Buffer): { id: string; type: string; body: Buffer }[] {
+  const objects: { id: string; type: string; body: Buffer }[] = []
+  let at = 0
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at)
+    if (eol < 0) break
+    const [id, type, size] = out.subarray(at, eol).toString('utf8').split(' ')
+    if (type === undefined || size === undefined) {
+      at = eol + 1
+      continue
+    }
+    objects.push({ id, type, body: out.subarray(eol + 1, eol + 1 + Number(size)) })
+    at = eol + 1 + Number(size) + 1
+  }
+  return objects
 }
 
 function parseCommit(body: Buffer): { tree?: string; parents: string[] } {

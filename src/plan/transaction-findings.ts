@@ -28,7 +28,7 @@ export async function transactionFindings(steps: Step[]): Promise<Finding[]> {
   return findings
 }
 
-function runSqlText(type: string, args: unknown): string | undefined {
+export function runSqlText(type: string, args: unknown): string | undefined {
   if (type !== 'run_sql' || typeof args !== 'object' || args === null) return undefined
   const sql = (args as { sql?: unknown }).sql
   return typeof sql === 'string' ? sql : undefined

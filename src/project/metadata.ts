@@ -71,6 +71,12 @@ const CONFIG3_OBJECTS: ObjectFile[] = [
   { file: 'metrics_config.yaml', key: 'metrics_config', shape: 'map', omitEmpty: true },
 ]
 
+/** The per-object file (in the metadata directory) that holds top-level key `key`, for a config ≥ 2 directory. */
+export function metadataObjectFile(version: ProjectConfig['version'], key: string): string | undefined {
+  if (key === 'version') return 'version.yaml'
+  return (version === 2 ? CONFIG2_OBJECTS : CONFIG3_OBJECTS).find((o) => o.key === key)?.file
+}
+
 export interface BuiltMetadata {
   metadata: Record<string, unknown>
   /** Every file read, relative to the project directory (posix), in reading order. */

@@ -156,8 +156,8 @@ async function checkSource(source: Source, resolve: SourceResolver): Promise<Inc
       const qf = qualifiedText(name)
       out.push({
         definition: f,
-        // Hasura's exact wording for a missing function is not in the fixtures; this follows the table one.
-        reason: `Inconsistent object: no such function exists in source: "${qf}"`,
+        // handleMultipleFunctions in graphql-engine's server sources (not in the fixtures).
+        reason: `Inconsistent object: no such function exists: "${qf}"`,
         name: `function ${qf} in source ${source.name}`,
         type: 'function',
       })
