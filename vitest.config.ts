@@ -35,10 +35,15 @@ export default defineConfig({
           // Vitest's default (cores - 1) is one file at a time on 2 cores; these files mostly wait on
           // PostgreSQL and dist/ runs, so two at a time take about two thirds of the time there
           maxWorkers: Math.max(2, availableParallelism() - 1),
+          // projects with their own maxWorkers run one after the other (test:all: this one first)
+          sequence: { groupOrder: 0 },
         },
       },
-      { extends: true, test: { name: 'reliability', include: RELIABILITY_SUITES } },
-      { extends: true, test: { name: 'projects', include: PROJECT_SUITES } },
+      {
+        extends: true,
+        test: { name: 'reliability', include: RELIABILITY_SUITES, sequence: { groupOrder: 1 } },
+      },
+      { extends: true, test: { name: 'projects', include: PROJECT_SUITES, sequence: { groupOrder: 2 } } },
     ],
   },
 })
