@@ -1,12 +1,16 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 /**
- * Suites that take minutes here (faults with killed servers, every real project on both targets, the
- * embedded database started per test): `npm run test:slow`. `npm test` runs the rest in about 2 minutes;
- * CI runs both (`npm run test:all`).
+ * Three projects, one command each (README, "Try it"): `npm test` runs `fast` (unit, integration and
+ * end-to-end, about a minute and a half); the rest take minutes. CI runs all three (`npm run test:all`).
  */
-export const SLOW_SUITES = [
-  '__tests__/reliability/**/*.test.ts',
+
+/** `npm run test:reliability`: faults (killed servers), races, hostile inputs and property tests. */
+export const RELIABILITY_SUITES = ['__tests__/reliability/**/*.test.ts']
+
+/** `npm run test:projects`: every real project and case on dist/, the corpus, the target contracts. */
+export const PROJECT_SUITES = [
   '__tests__/e2e/real-projects.test.ts',
   '__tests__/e2e/project-cases.test.ts',
   '__tests__/integration/corpus/**/*.test.ts',
@@ -22,8 +26,24 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'fast', include: ['__tests__/**/*.test.ts'], exclude: SLOW_SUITES } },
-      { extends: true, test: { name: 'slow', include: SLOW_SUITES } },
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['__tests__/**/*.test.ts'],
+          exclude: [...RELIABILITY_SUITES, ...PROJECT_SUITES],
+          // Vitest's default (cores - 1) is one file at a time on 2 cores; these files mostly wait on
+          // PostgreSQL and dist/ runs, so two at a time take about two thirds of the time there
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // projects with their own maxWorkers run one after the other (test:all: this one first)
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'reliability', include: RELIABILITY_SUITES, sequence: { groupOrder: 1 } },
+      },
+      { extends: true, test: { name: 'projects', include: PROJECT_SUITES, sequence: { groupOrder: 2 } } },
     ],
   },
 })

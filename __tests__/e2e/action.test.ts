@@ -1,6 +1,5 @@
 /** dist/index.js run as GitHub runs it, against the harness's real PostgreSQL and the embedded database. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +7,7 @@ import { LOCK_NAMESPACE } from '../../src/targets/lock.js'
 import { capturedTexts, runDistAction } from '../support/action-runner.js'
 import { createDatabase, query } from '../support/database.js'
 import { repoRoot } from '../support/shared.js'
+import { tempDir } from '../support/temp-dir.js'
 
 const EXAMPLE = join(repoRoot, 'examples', 'project')
 const EXAMPLE_VERSIONS = ['1700000000000', '1700000100000', '1700000200000', '1700000300000']
@@ -47,7 +47,7 @@ describe('the action on the example project', () => {
   }, 120_000)
 
   it('on the embedded database, creates the contrib extensions the project names', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'hma-ext-'))
+    const workspace = tempDir('hma-ext-')
     const dir = join(workspace, 'hasura')
     mkdirSync(join(dir, 'migrations/default/1_uuids'), { recursive: true })
     writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
@@ -70,7 +70,7 @@ describe('the action on the example project', () => {
 
   it('on the embedded database, starts from the data directory the bundle ships (not a fresh initdb)', async () => {
     // initdb draws a new system identifier each time; copies of one data directory share it.
-    const workspace = mkdtempSync(join(tmpdir(), 'hma-datadir-'))
+    const workspace = tempDir('hma-datadir-')
     const dir = join(workspace, 'hasura')
     mkdirSync(join(dir, 'migrations/default/1_sysid'), { recursive: true })
     writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
@@ -142,7 +142,7 @@ describe('the action on bad input', () => {
   })
 
   it('with several problems that block the plan: one ::error:: (the first, counting the rest), the others as warnings on their files', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'hma-blocking-'))
+    const workspace = tempDir('hma-blocking-')
     const dir = join(workspace, 'hasura')
     mkdirSync(dir)
     writeFileSync(join(dir, 'config.yaml'), 'version: 3\n')
@@ -170,7 +170,7 @@ describe('the action on bad input', () => {
   })
 
   it('fails clearly when the project has no config.yaml', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'hma-noconfig-'))
+    const empty = tempDir('hma-noconfig-')
     const r = await runDistAction({ inputs: { 'project-dir': empty, 'dry-run': 'plan' } })
     expect(r.code).toBe(1)
     const errors = r.annotations.filter((a) => a.startsWith('::error'))
@@ -181,7 +181,7 @@ describe('the action on bad input', () => {
   it('names the file and line of a failing migration and leaves the database untouched', async () => {
     const db = await createDatabase('e2e_fail')
     try {
-      const workspace = mkdtempSync(join(tmpdir(), 'hma-fail-'))
+      const workspace = tempDir('hma-fail-')
       const dir = join(workspace, 'hasura')
       cpSync(EXAMPLE, dir, { recursive: true })
       writeFileSync(

@@ -1,6 +1,5 @@
 /** dist/index.js on a real pull_request payload, commenting through the GitHub API stub. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { capturedTexts, runDistAction, type ActionRun } from '../support/action-runner.js'
@@ -13,6 +12,7 @@ import {
 } from '../support/github-stub.js'
 import { repoRoot } from '../support/shared.js'
 import { pullRequestPayload, type PullRequestPayload } from '../support/webhook-payloads.js'
+import { tempDir } from '../support/temp-dir.js'
 
 const EXAMPLE = join(repoRoot, 'examples', 'project')
 const marker = (environment: string) =>
@@ -29,7 +29,7 @@ describe('the pull-request comment, end to end', () => {
     stub = await startGitHubStub()
     payload = pullRequestPayload('synchronize')
     stub.heads.set(payload.number, payload.pull_request.head.sha)
-    workspace = mkdtempSync(join(tmpdir(), 'hma-e2e-comment-'))
+    workspace = tempDir('hma-e2e-comment-')
     project = join(workspace, 'hasura')
     cpSync(EXAMPLE, project, { recursive: true })
   })

@@ -1,6 +1,5 @@
 /** dist/index.js run as GitHub runs it, against the Hasura API test server on the harness's PostgreSQL. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateHasuraProject, versionOf } from '../../bench/generate.js'
@@ -8,6 +7,7 @@ import { capturedTexts, runDistAction, type ActionRun } from '../support/action-
 import { createDatabase, query } from '../support/database.js'
 import { startHasuraServer, type HasuraServer } from '../support/hasura-server/index.js'
 import { repoRoot } from '../support/shared.js'
+import { tempDir } from '../support/temp-dir.js'
 
 // distinctive: a leak anywhere is found by a plain substring search
 const SECRET = 'adm1n-S3cret-hma-e2e-Kq7wZ'
@@ -71,7 +71,7 @@ async function publicTables(env: Env): Promise<string[]> {
 
 /** A copy of the example project in a workspace of its own, at `<workspace>/hasura`. */
 function copyExample(): { workspace: string; dir: string } {
-  const workspace = mkdtempSync(join(tmpdir(), 'hma-e2e-hasura-'))
+  const workspace = tempDir('hma-e2e-hasura-')
   const dir = join(workspace, 'hasura')
   cpSync(EXAMPLE, dir, { recursive: true })
   return { workspace, dir }
@@ -134,7 +134,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hma-e2e-config2-'))
+    const dir = tempDir('hma-e2e-config2-')
     writeFileSync(join(dir, 'config.yaml'), 'version: 2\nmetadata_directory: metadata\n')
     const migrations: [string, string][] = [
       [
@@ -185,7 +185,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   })
 
   it('200 pending migrations take at most 12 HTTP requests in all', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hma-e2e-200-'))
+    const dir = tempDir('hma-e2e-200-')
     generateHasuraProject(dir, 200)
     const r = await runDistAction({
       inputs: { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET },
@@ -260,7 +260,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   })
 
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hma-e2e-502-'))
+    const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
     // the first run_sql is the state read; the second is the apply, whose answer the proxy replaces
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
@@ -295,7 +295,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   })
 
   it('a proxy answering 502 HTML to the apply fails with one clear error; a re-run applies each migration once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hma-e2e-502b-'))
+    const dir = tempDir('hma-e2e-502b-')
     generateHasuraProject(dir, 3)
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })

@@ -3,13 +3,11 @@
  * checkout made the way actions/checkout makes it (the head commit only, depth 1), with a base branch
  * on an "origin" the action has to fetch from.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runDistAction, type ActionRun } from '../support/action-runner.js'
 import { checkoutCommit, commit, git, originAndClone, write } from '../support/git-repo.js'
 import { pullRequestPayload } from '../support/webhook-payloads.js'
+import { tempDir } from '../support/temp-dir.js'
 
 const M = 'hasura/migrations/default'
 const log = (r: ActionRun): string => r.stdout + r.stderr
@@ -105,7 +103,7 @@ describe('pull-request changes in the report', () => {
   })
 
   it('outside a git repository the comparison is a warning and the run still succeeds', async () => {
-    const plain = mkdtempSync(join(tmpdir(), 'hma-e2e-nogit-'))
+    const plain = tempDir('hma-e2e-nogit-')
     write(plain, 'hasura/config.yaml', 'version: 3\n')
     write(plain, `${M}/1700000000000_init/up.sql`, 'CREATE TABLE a (id int);\n')
     const r = await runDistAction({

@@ -9,7 +9,6 @@
  */
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -22,6 +21,7 @@ import { startCountingProxy } from '../support/tcp-proxy.js'
 import { pullRequestPayload, webhookPayload, workflowRunPayload } from '../support/webhook-payloads.js'
 import { ALL_SECRETS, errorLines, SECRETS, STACK_TRACE, withPassword, writesIn } from './support/hostile.js'
 import { record, scanForSecrets } from './support/record.js'
+import { tempDir } from '../support/temp-dir.js'
 
 const DIST = join(repoRoot, 'dist', 'index.js')
 const CLI = join(repoRoot, 'dist', 'cli.js')
@@ -292,7 +292,7 @@ describe('pull_request_target from a fork: its files never run against a real da
   })
 
   it('the fork’s files in no git repository: refused', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'hma-hostile-pr-nogit-'))
+    const ws = tempDir('hma-hostile-pr-nogit-')
     cpSync(join(checkout(headSha), 'hasura'), join(ws, 'hasura'), { recursive: true })
     const m = await runOnDatabase(ws, TARGET())
     recordRefusal('pull_request_target, the fork’s files in no git repository', m, 'pull_request_target')
@@ -303,7 +303,7 @@ describe('pull_request_target from a fork: its files never run against a real da
     const ws = checkout(headSha)
     const db = await createDatabase('hostile_pr_cli')
     const proxy = await startCountingProxy(withPassword(db.url))
-    const dir = mkdtempSync(join(tmpdir(), 'hma-hostile-pr-cli-'))
+    const dir = tempDir('hma-hostile-pr-cli-')
     writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestTarget()))
     try {
       const out = await runCli(['--project-dir', 'hasura', '--database-url', proxy.url], ws, {

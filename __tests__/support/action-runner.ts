@@ -3,7 +3,7 @@
  * GITHUB_STEP_SUMMARY and the other files pre-created, an event payload, a clean environment.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
@@ -56,6 +56,14 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export async function runDistAction(options: ActionRunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'hma-run-'))
+  try {
+    return await runIn(dir, options)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function runIn(dir: string, options: ActionRunOptions): Promise<ActionRun> {
   const files = Object.fromEntries(
     ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'].map((k) => {
       const p = join(dir, k.toLowerCase())
@@ -68,6 +76,8 @@ export async function runDistAction(options: ActionRunOptions = {}): Promise<Act
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
+    // what the action writes to the temp directory lands in the test run's own (see global-setup.ts)
+    TMPDIR: tmpdir(),
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     RUNNER_TEMP: dir,

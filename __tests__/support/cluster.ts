@@ -53,30 +53,37 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
   const user = userOptions()
   const base = mkdtempSync(join(tmpdir(), 'hma-pg-'))
   const dataDir = join(base, 'data')
-  if (user.uid !== undefined) chownSync(base, user.uid, user.gid ?? user.uid)
-  run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], user)
-  const port = await freePort()
-  const conf = {
-    listen_addresses: "'127.0.0.1'",
-    port: String(port),
-    unix_socket_directories: `'${base}'`,
-    fsync: 'off',
-    synchronous_commit: 'off',
-    full_page_writes: 'off',
-    max_connections: '300',
-    ...settings,
-  }
-  writeFileSync(
-    join(dataDir, 'postgresql.auto.conf'),
-    Object.entries(conf)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join('\n') + '\n',
-  )
-  if (user.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), user.uid, user.gid ?? user.uid)
-  run(pgCtl, ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start'], user)
   const stop = (): void => {
     spawnSync(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...user, encoding: 'utf8' })
     rmSync(base, { recursive: true, force: true })
+  }
+  let port: number
+  try {
+    if (user.uid !== undefined) chownSync(base, user.uid, user.gid ?? user.uid)
+    run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], user)
+    port = await freePort()
+    const conf = {
+      listen_addresses: "'127.0.0.1'",
+      port: String(port),
+      unix_socket_directories: `'${base}'`,
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '300',
+      ...settings,
+    }
+    writeFileSync(
+      join(dataDir, 'postgresql.auto.conf'),
+      Object.entries(conf)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join('\n') + '\n',
+    )
+    if (user.uid !== undefined)
+      chownSync(join(dataDir, 'postgresql.auto.conf'), user.uid, user.gid ?? user.uid)
+    run(pgCtl, ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start'], user)
+  } catch (e) {
+    stop() // a server pg_ctl gave up waiting for may still be starting
+    throw e
   }
   const crash = (): void => run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], user)
   const restart = (): void =>

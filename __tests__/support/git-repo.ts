@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { tempDir } from './temp-dir.js'
 
 /** A fixed identity and no system or user configuration: the same commits on every machine. */
 const GIT_ENV = {
@@ -33,7 +34,7 @@ export function commit(root: string, message: string): string {
 
 /** A bare "origin" (serving any commit by SHA, as GitHub does) and `dev`, a clone of it on branch main. */
 export function originAndClone(prefix: string): { base: string; origin: string; dev: string } {
-  const base = mkdtempSync(join(tmpdir(), prefix))
+  const base = tempDir(prefix)
   const origin = join(base, 'origin.git')
   git(base, 'init', '-q', '--bare', '-b', 'main', origin)
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')

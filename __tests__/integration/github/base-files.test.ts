@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { baseFilesFacts } from '../../../src/github/base-files.js'
 import { checkoutCommit, commit, git, originAndClone, write } from '../../support/git-repo.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 const M = 'hasura/migrations/default'
 
@@ -122,7 +122,7 @@ describe('baseFilesFacts', () => {
   })
 
   it('a project directory in no git repository', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'hma-base-files-nogit-'))
+    const ws = tempDir('hma-base-files-nogit-')
     write(ws, 'hasura/config.yaml', 'version: 3\n')
     const facts = await baseFilesFacts({ ...readPaths(ws), baseCommits: [baseSha] })
     expect(facts).toEqual({
@@ -133,7 +133,7 @@ describe('baseFilesFacts', () => {
   it('git not installed: unproven, and says why', async () => {
     const ws = checkout(baseSha)
     const path = process.env.PATH
-    process.env.PATH = mkdtempSync(join(tmpdir(), 'hma-no-git-'))
+    process.env.PATH = tempDir('hma-no-git-')
     try {
       const facts = await baseFilesFacts({ ...readPaths(ws), baseCommits: [baseSha] })
       expect(facts.sameAs).toBeUndefined()
@@ -177,7 +177,7 @@ describe('baseFilesFacts', () => {
   })
 
   it('a repository with SHA-256 object ids', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'hma-base-files-sha256-'))
+    const ws = tempDir('hma-base-files-sha256-')
     git(ws, 'init', '-q', '--object-format=sha256')
     write(ws, 'hasura/config.yaml', 'version: 3\n')
     write(ws, `${M}/1_a/up.sql`, 'SELECT 1;\n')

@@ -1,6 +1,5 @@
 /** The comment glue as the action calls it: event file, token, GITHUB_API_URL, a Result. */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commentOnPullRequest, type CommentSettings } from '../../../src/github/post-comment.js'
@@ -12,10 +11,11 @@ import {
 } from '../../support/github-stub.js'
 import { pullRequestPayload, webhookPayload } from '../../support/webhook-payloads.js'
 import * as fixtures from '../../unit/report/results.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 let stub: GitHubStub
 let env: NodeJS.ProcessEnv
-const dir = mkdtempSync(join(tmpdir(), 'hma-event-'))
+const dir = tempDir('hma-event-')
 
 beforeAll(async () => {
   stub = await startGitHubStub()

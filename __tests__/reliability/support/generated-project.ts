@@ -4,10 +4,10 @@
  * the test, outside the migrations), so a version applied twice leaves two log rows — whatever the state
  * table says.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { query } from '../../support/database.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 export interface GeneratedProject {
   /** The workspace (cwd of the action); the project is its `hasura/` directory. */
@@ -28,7 +28,7 @@ export interface ProjectOptions {
 export const tableOf = (version: string): string => `t_${version}`
 
 export function generateProject(options: ProjectOptions): GeneratedProject {
-  const workspace = mkdtempSync(join(tmpdir(), 'hma-rel-'))
+  const workspace = tempDir('hma-rel-')
   const project = join(workspace, 'hasura')
   const migrations =
     options.configVersion === 3 ? join(project, 'migrations', 'default') : join(project, 'migrations')

@@ -3,11 +3,11 @@
  * into a fresh workspace, the captured text of a run (everything a user or a log could see), and the
  * checks a clean failure must pass.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ActionRun } from '../../support/action-runner.js'
 import { query } from '../../support/database.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 /** Given on every run; none may ever appear in anything captured. */
 export const SECRETS = {
@@ -39,7 +39,7 @@ export function writeTree(root: string, tree: Tree): void {
 
 /** A workspace holding the project in `hasura/`; the run's cwd is the workspace. */
 export function workspaceWith(tree: Tree): { workspace: string; projectDir: string; abs: string } {
-  const workspace = mkdtempSync(join(tmpdir(), 'hma-hostile-'))
+  const workspace = tempDir('hma-hostile-')
   const abs = join(workspace, 'hasura')
   mkdirSync(abs, { recursive: true })
   writeTree(abs, tree)

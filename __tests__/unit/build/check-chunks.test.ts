@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkChunks, usesAt, type ChunkUse } from '../../../scripts/check-chunks.mjs'
 import { repoRoot } from '../../support/shared.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 const use = (code: string): ChunkUse => {
   const at = code.indexOf('import("./chunk-')
@@ -35,7 +35,7 @@ describe('check-chunks: what the code takes from each dynamically imported chunk
   })
 
   it('finds a CommonJS module bundled as a default-only chunk (the graphql failure)', async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'hma-chunks-'))
+    const dist = tempDir('hma-chunks-')
     writeFileSync(join(dist, 'package.json'), '{"type":"module"}')
     writeFileSync(join(dist, 'chunk-CJS1.js'), 'export default { parse() {} }\n')
     writeFileSync(join(dist, 'chunk-ESM1.js'), 'export function print() {}\n')

@@ -4,12 +4,12 @@
  * rollback inputs, a tenant matrix). When action.yml is present, every `with:` key is one of its inputs.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../support/temp-dir.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const EXAMPLES = join(ROOT, 'examples', 'workflows')
@@ -63,7 +63,7 @@ describe('workflows', () => {
   })
 
   it('actionlint does fail a broken workflow (so the check above means something)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hma-lint-'))
+    const dir = tempDir('hma-lint-')
     mkdirSync(join(dir, 'w'))
     writeFileSync(
       join(dir, 'w', 'bad.yml'),

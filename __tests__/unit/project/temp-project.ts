@@ -1,22 +1,15 @@
 /** Builds small Hasura projects in temporary directories for the project-reader tests. */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { afterAll } from 'vitest'
 import type { ConfigVersion, ProjectConfig } from '../../../src/project/types.js'
+import { tempDir } from '../../support/temp-dir.js'
 
 /** A file's content, or a symlink to `target` (relative to the link's directory). */
 export type Entry = string | Buffer | { symlink: string } | { dir: true }
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true })
-})
-
-/** Writes `files` (path → content) below a fresh temp directory and returns its absolute path. */
+/** Writes `files` (path → content) below a fresh temp directory (removed after the test file) and returns its absolute path. */
 export function tempProject(files: Record<string, Entry>): string {
-  const root = mkdtempSync(join(tmpdir(), 'hma-project-'))
-  made.push(root)
+  const root = tempDir('hma-project-')
   for (const [rel, entry] of Object.entries(files)) {
     const abs = join(root, rel)
     mkdirSync(dirname(abs), { recursive: true })
