@@ -13,7 +13,7 @@ import {
   roundTripSkipReason,
   transactionFindings,
 } from './plan/index.js'
-import type { AppliedState, DatabasePlan, Finding, PlanRequest } from './plan/types.js'
+import type { DatabasePlan, Finding, PlanRequest } from './plan/types.js'
 import {
   buildMetadata,
   listDatabases,
@@ -23,11 +23,12 @@ import {
   type BuiltMetadata,
 } from './project/index.js'
 import type { DatabaseMigrations, ProjectConfig, SeedFile } from './project/types.js'
-import type { DatabaseResult, ErrorInfo, Result, StepResult } from './report/result.js'
-import { findingResult, plannedStep, statusRows, toErrorInfo, versionState } from './result-builder.js'
+import type { DatabaseResult, ErrorInfo, Result, StepResult } from './model.js'
+import { toErrorInfo } from './execute/error-report.js'
+import { findingResult, plannedStep, statusRows, versionState } from './result-builder.js'
 import type { Settings } from './settings.js'
 import { openTargets, targetInfoOf, type Targets } from './targets/open.js'
-import type { ExecutionMode, Target } from './targets/target.js'
+import type { ExecutionMode, Target, TargetState } from './targets/target.js'
 
 export interface RunIO {
   info(message: string): void
@@ -49,7 +50,7 @@ class RunFailure extends Error {
 
 interface DatabaseWork {
   migrations: DatabaseMigrations
-  state: AppliedState
+  state: TargetState
   plan: DatabasePlan
   result: DatabaseResult
 }
@@ -82,10 +83,10 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
     targets = await openTargets(settings, config, io, () => projectSql(local, seedFiles))
     result.target = targets.migrations.info
-    if (targets.metadata && targets.metadata !== targets.migrations)
+    if (targets.metadata && !targets.migrations.capabilities.holdsMetadata)
       result.metadataTarget = targets.metadata.info
     await connectSources(config, settings, built, targets, result)
-    const embedded = targets.migrations.info.kind === 'embedded'
+    const embedded = targets.migrations.capabilities.ephemeral
     const request = embedded ? embeddedRequest(settings, result) : settings.request
 
     const work: DatabaseWork[] = []
@@ -144,7 +145,7 @@ async function connectSources(
   result: Result,
 ): Promise<void> {
   if (config.version < 3 || settings.metadata === 'skip' || settings.dryRun !== false) return
-  if (!targets.metadata || targets.metadata !== targets.migrations) return
+  if (!targets.metadata || !targets.migrations.capabilities.holdsMetadata) return
   if (!built) return
   const added = await targets.metadata.connectSources(built.metadata)
   if (added.length)
@@ -245,7 +246,7 @@ async function planOne(
   const state = await target.readState(migrations.name)
   const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
   plan.findings.push(...(await transactionFindings(plan.steps)))
-  if (target.info.kind !== 'hasura') plan.findings.push(...yamlFindings(plan))
+  if (target.capabilities.yamlMetadataSteps === 'skip') plan.findings.push(...yamlFindings(plan))
   if (embedded && request.kind === 'up' && request.steps === 'all') {
     const blockers = await roundTripBlockers(migrations)
     if (blockers.length > 0) plan.findings.push(...blockers)
@@ -318,6 +319,7 @@ async function executeOne(
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
     replan: (state) => remainingSteps(w.plan.steps, state),
+    state: w.state,
     mode,
     transaction: settings.transaction,
     timeoutMs: settings.timeoutMs,

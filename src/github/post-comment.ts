@@ -4,7 +4,7 @@
  */
 import { renderMarkdown } from '../report/markdown.js'
 import { redact } from '../report/redact.js'
-import type { Result } from '../report/result.js'
+import type { Result } from '../model.js'
 import { upsertStickyComment, type StickyCommentOutcome } from './comment.js'
 import { commentTarget, readEventPayload, type CommentMode } from './event.js'
 

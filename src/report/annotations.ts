@@ -2,7 +2,7 @@
 import type { AnnotationProperties } from '@actions/core'
 import { ACTION_NAME, migrationLabel, nextSteps, repoPath } from './format.js'
 import { redactResult } from './redact.js'
-import type { ErrorInfo, Result, StepResult } from './result.js'
+import type { ErrorInfo, Result, StepResult } from '../model.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'

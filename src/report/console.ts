@@ -12,7 +12,7 @@ import {
   targetKindLabel,
 } from './format.js'
 import { redactResult } from './redact.js'
-import type { Result } from './result.js'
+import type { Result } from '../model.js'
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `process.stdout.isTTY && !process.env.NO_COLOR`. */

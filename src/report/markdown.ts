@@ -29,9 +29,9 @@ import type {
   StatusRow,
   StepResult,
   TrustedPullRequestCode,
-} from './result.js'
+} from '../model.js'
 import type { Severity } from '../plan/types.js'
-import type { TargetInfo } from '../targets/target.js'
+import type { TargetInfo } from '../model.js'
 
 export type Surface = 'summary' | 'comment'
 
