@@ -5,7 +5,7 @@
  */
 import { isKnownError } from './errors.js'
 import { renderText } from './report/console.js'
-import { nextSteps } from './report/format.js'
+import { nextSteps } from './report/words.js'
 import { redact, redactResult } from './report/redact.js'
 import { toErrorInfo } from './execute/error-report.js'
 import { oneLine } from './result-builder.js'

@@ -58,7 +58,7 @@ export interface StepResult {
   error?: ErrorInfo
 }
 
-/** Findings about a pull request's changes to migrations (`src/github/pr-changes.ts`), beside the plan's. */
+/** Findings about a pull request's changes to migrations (`src/github/migration-changes.ts`), beside the plan's. */
 export type ChangeFindingKind = 'merge-order' | 'edited-migration' | 'deleted-migration'
 
 export interface FindingResult {

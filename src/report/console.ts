@@ -10,7 +10,7 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel,
-} from './format.js'
+} from './words.js'
 import { redactResult } from './redact.js'
 import type { Result } from '../model.js'
 

@@ -1,5 +1,5 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
-import { appliedAfter, appliedSteps, compareVersions } from './format.js'
+import { appliedAfter, appliedSteps, compareVersions } from './words.js'
 import { redact, redactResult } from './redact.js'
 import type { DatabaseResult, Result } from '../model.js'
 

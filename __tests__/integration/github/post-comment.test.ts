@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commentOnPullRequest, type CommentSettings } from '../../../src/github/post-comment.js'
+import { commentOnPullRequest, type CommentSettings } from '../../../src/github/pull-request-comment.js'
 import {
   ACTIONS_TOKEN,
   READ_ONLY_TOKEN,

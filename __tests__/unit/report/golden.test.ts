@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown.js'
+import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown-report.js'
 import type { Result } from '../../../src/model.js'
 import * as fixtures from './results.js'
 

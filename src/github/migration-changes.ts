@@ -5,7 +5,7 @@
  */
 import { getExecOutput } from '@actions/exec'
 import type { ChangeFindingKind, FindingResult } from '../model.js'
-import { compareVersions, plural } from '../report/format.js'
+import { compareVersions, plural } from '../report/words.js'
 
 export type Exec = (
   command: string,

@@ -18,8 +18,8 @@ import {
   normalizeDir,
   plural,
   targetKindLabel,
-} from './format.js'
-import { code, fence, header, html, row, text } from './md.js'
+} from './words.js'
+import { code, fence, header, html, row, text } from './markdown-escape.js'
 import { redactResult } from './redact.js'
 import type {
   DatabaseResult,
