@@ -81,7 +81,7 @@ export async function connectPostgres(options: PostgresOptions): Promise<Target>
     application_name: options.applicationName ?? 'hasura-migrate-action',
     connectionTimeoutMillis: options.timeoutMs,
     keepAlive: true,
-    // The executor sends a migration before the previous one answered (`SqlSession.pipelined`).
+    // The session transport sends a migration before the previous one answered (`SqlSession.pipelined`).
     pipeline: true,
   }
   const open = async (): Promise<PgSession> => {
