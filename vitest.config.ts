@@ -15,6 +15,7 @@ export const PROJECT_SUITES = [
   '__tests__/e2e/project-cases.test.ts',
   '__tests__/integration/corpus/**/*.test.ts',
   '__tests__/integration/targets/embedded-contract.test.ts',
+  '__tests__/integration/targets/hasura-contract.test.ts',
   '__tests__/integration/targets/own-transactions.test.ts',
 ]
 

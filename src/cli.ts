@@ -5,9 +5,10 @@
  */
 import { isKnownError } from './errors.js'
 import { renderText } from './report/console.js'
-import { nextSteps } from './report/format.js'
+import { nextSteps } from './report/words.js'
 import { redact, redactResult } from './report/redact.js'
-import { oneLine, toErrorInfo } from './result-builder.js'
+import { toErrorInfo } from './execute/error-report.js'
+import { oneLine } from './result-builder.js'
 import { run } from './run.js'
 import { INPUT_NAMES, type InputName, parseSettings } from './settings.js'
 import { cancellationSignal } from './signals.js'

@@ -5,11 +5,12 @@
 import * as core from '@actions/core'
 import { isKnownError } from './errors.js'
 import { annotationsOf, emitAnnotations } from './report/annotations.js'
-import { renderMarkdown } from './report/markdown.js'
+import { renderMarkdown } from './report/markdown-report.js'
 import { outputsOf } from './report/outputs.js'
 import { redact } from './report/redact.js'
-import type { Result } from './report/result.js'
-import { oneLine, toErrorInfo } from './result-builder.js'
+import type { Result } from './model.js'
+import { toErrorInfo } from './execute/error-report.js'
+import { oneLine } from './result-builder.js'
 import { run } from './run.js'
 import { INPUT_NAMES, type InputName, parseSettings, secretsOf, type Settings } from './settings.js'
 import { cancellationSignal } from './signals.js'
@@ -39,7 +40,7 @@ export async function runAction(): Promise<void> {
   })
 
   // findings about the pull request's own changes, for the summary and the comment; never throws
-  const { addPullRequestChanges } = await import('./github/pull-request-changes.js')
+  const { addPullRequestChanges } = await import('./github/pull-request-findings.js')
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -49,7 +50,7 @@ export async function runAction(): Promise<void> {
   })
 
   // before the summary, so a comment warning shows there; it never throws
-  const { commentOnPullRequest } = await import('./github/post-comment.js')
+  const { commentOnPullRequest } = await import('./github/pull-request-comment.js')
   const comment = await commentOnPullRequest(settings, result)
   if (comment.warning) result.warnings.push(comment.warning)
   if (comment.reason) core.info(`no pull-request comment: ${comment.reason}`)

@@ -1,8 +1,7 @@
 /** Conversions from the core's values (bigint, Map, errors) to the JSON-ready Result model. */
-import { isKnownError, RefusedError, SqlError } from './errors.js'
 import type { AppliedState, Finding, Step } from './plan/types.js'
 import type { DatabaseMigrations } from './project/types.js'
-import type { ErrorInfo, FindingResult, PlannedStep, StatusRow, VersionState } from './report/result.js'
+import type { ErrorInfo, FindingResult, PlannedStep, StatusRow, VersionState } from './model.js'
 
 export function versionState(state: AppliedState): VersionState {
   const applied = [...state.versions.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -51,37 +50,6 @@ export function findingResult(f: Finding): FindingResult {
   }
 }
 
-/** Any thrown value → ErrorInfo; unknown errors become `internal` (a bug: the caller logs the stack). */
-export function toErrorInfo(e: unknown): ErrorInfo {
-  if (isKnownError(e)) {
-    const info: ErrorInfo = {
-      kind: e.kind,
-      message: e.message,
-      database: e.where.database,
-      version: e.where.version,
-      file: e.where.file,
-      line: e.where.line,
-      input: e.where.input,
-    }
-    if (e instanceof SqlError) {
-      info.sqlstate = e.pg.sqlstate
-      info.detail = e.pg.detail
-      info.hint = e.pg.hint
-      info.statement = e.pg.statement
-    }
-    if (e instanceof RefusedError) info.remedy = e.remedy
-    return stripUndefined(info)
-  }
-  const message = e instanceof Error ? e.message : String(e)
-  return { kind: 'internal', message }
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k]
-  return o
-}
-
-/** A one-line `::error::` message: where, then what. */
 /** The error as one line; `next` (the first of the report's next steps) says what to do when the error has no remedy of its own. */
 export function oneLine(error: ErrorInfo, next = error.remedy): string {
   const where: string[] = []

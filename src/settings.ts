@@ -6,7 +6,7 @@ import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
 import { databaseUrlProblem } from './targets/postgres/connection-url.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
-import type { TransactionMode } from './targets/target.js'
+import type { TransactionMode } from './model.js'
 
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {

@@ -4,8 +4,8 @@
  * written for. Both are HTML comments: GitHub does not show them.
  */
 import { createHash } from 'node:crypto'
-import { normalizeDir } from '../report/format.js'
-import { VOLATILE_MARK } from '../report/markdown.js'
+import { normalizeDir } from '../report/words.js'
+import { VOLATILE_MARK } from '../report/markdown-report.js'
 
 const TOOL = 'hasura-migrate-action'
 

@@ -1,8 +1,8 @@
 /** File annotations: the failing statement and every finding, on the files of the repository. */
 import type { AnnotationProperties } from '@actions/core'
-import { ACTION_NAME, migrationLabel, nextSteps, repoPath } from './format.js'
+import { ACTION_NAME, migrationLabel, nextSteps, repoPath } from './words.js'
 import { redactResult } from './redact.js'
-import type { ErrorInfo, Result, StepResult } from './result.js'
+import type { ErrorInfo, Result, StepResult } from '../model.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'

@@ -10,9 +10,9 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel,
-} from './format.js'
+} from './words.js'
 import { redactResult } from './redact.js'
-import type { Result } from './result.js'
+import type { Result } from '../model.js'
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `process.stdout.isTTY && !process.env.NO_COLOR`. */

@@ -1,7 +1,7 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
-import { appliedAfter, appliedSteps, compareVersions } from './format.js'
+import { appliedAfter, appliedSteps, compareVersions } from './words.js'
 import { redact, redactResult } from './redact.js'
-import type { DatabaseResult, Result } from './result.js'
+import type { DatabaseResult, Result } from '../model.js'
 
 export const OUTPUT_NAMES = [
   'applied-versions',

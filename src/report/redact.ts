@@ -2,7 +2,7 @@
  * Keeps secrets out of every report: each renderer reads the Result through `redactResult`, which masks
  * the free text (messages, SQL, notices) and leaves the action's own values as they are.
  */
-import type { Result } from './result.js'
+import type { Result } from '../model.js'
 
 export const REDACTED = '***'
 

@@ -1,55 +1,22 @@
-import type { AppliedState, Step } from '../plan/types.js'
+import type { ErrorInfo, TargetInfo } from '../model.js'
 import type { SeedFile } from '../project/types.js'
-import type { ErrorInfo, StepResult } from '../report/result.js'
+import type { ExecuteRequest, ExecuteResult, TargetState } from '../execute/request.js'
+import type { YamlMetadataSteps } from './step-parts.js'
 
-export type TargetKind = 'postgres' | 'hasura' | 'embedded'
+export type { ExecutionMode, TargetInfo, TargetKind, TransactionMode } from '../model.js'
+export type { ExecuteRequest, ExecuteResult, StepEvent, TargetState } from '../execute/request.js'
 
-/** `apply` runs and commits; `rehearse` runs and always rolls back; `skip-execution` writes state only. */
-export type ExecutionMode = 'apply' | 'rehearse' | 'skip-execution'
-
-/** `all`: per database one transaction for every step and its state record. */
-export type TransactionMode = 'all' | 'per-migration'
-
-export interface TargetInfo {
-  kind: TargetKind
-  /** Where, with credentials redacted (e.g. `postgres://app:***@db:5432/app`). */
-  display: string
-  /** e.g. `PostgreSQL 15.18`, `v2.48.16`. */
-  serverVersion?: string
-}
-
-/** Live progress, for the log. */
-export type StepEvent =
-  | { type: 'step-started'; step: Step }
-  | { type: 'step-finished'; result: StepResult }
-  | { type: 'info'; message: string }
-
-export interface ExecuteRequest {
-  database: string
+/** What a target can do, which the run asks instead of testing which target it is. */
+export interface TargetCapabilities {
+  /** It starts empty and is thrown away after the run (the embedded database): a rehearsal may apply. */
+  ephemeral: boolean
   /**
-   * Recomputes the steps from a state read under the run's lock. The target calls it once it holds
-   * the lock, so a run that lost a race applies only what is still pending (usually nothing).
+   * Config 1 metadata steps (`track_table` … in `up.yaml`): `skip`, with a warning per step (no Hasura
+   * to send them to), or `refuse` (Hasura cannot run them inside the migration transaction).
    */
-  replan(state: AppliedState): Step[]
-  mode: ExecutionMode
-  transaction: TransactionMode
-  /** Limit for one statement and for lock waits. */
-  timeoutMs: number
-  /** Aborted on SIGINT/SIGTERM: roll back what is open, run nothing more. */
-  signal?: AbortSignal
-  onEvent?(event: StepEvent): void
-}
-
-export interface ExecuteResult {
-  database: string
-  /** One entry per step of the final plan, in order, each with its status. */
-  steps: StepResult[]
-  /** Versions the caller's first plan had that another run applied before we got the lock. */
-  appliedByAnotherRun: bigint[]
-  /** State after the run (after rollback for rehearse/failure). */
-  stateAfter: AppliedState
-  /** The failure that stopped the run, if any (the failing step also carries it). */
-  error?: ErrorInfo
+  yamlMetadataSteps: YamlMetadataSteps
+  /** It is also where the project's metadata goes (a Hasura endpoint). */
+  holdsMetadata: boolean
 }
 
 export interface SeedRequest {
@@ -72,8 +39,9 @@ export interface SeedResult {
  */
 export interface Target {
   readonly info: TargetInfo
+  readonly capabilities: TargetCapabilities
   /** Applied versions for one database. Must not write anything (dry runs use it). */
-  readState(database: string): Promise<AppliedState>
+  readState(database: string): Promise<TargetState>
   /** Runs the steps under the race lock; never throws for a migration failure (it is in the result). */
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { composeComment, identityLine, parseComment } from '../../../src/github/comment-marker.js'
-import type { Octokit, StickyCommentOptions } from '../../../src/github/comment.js'
-import { upsertStickyComment } from '../../../src/github/comment.js'
+import type { Octokit, StickyCommentOptions } from '../../../src/github/sticky-comment.js'
+import { upsertStickyComment } from '../../../src/github/sticky-comment.js'
 import { commentTarget, type PullRequestTarget } from '../../../src/github/event.js'
-import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown.js'
+import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown-report.js'
 import {
   ACTIONS_TOKEN,
   OTHER_BOT_TOKEN,

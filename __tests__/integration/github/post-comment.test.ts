@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commentOnPullRequest, type CommentSettings } from '../../../src/github/post-comment.js'
+import { commentOnPullRequest, type CommentSettings } from '../../../src/github/pull-request-comment.js'
 import {
   ACTIONS_TOKEN,
   READ_ONLY_TOKEN,

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { prChangeFindings, prChanges } from '../../../src/github/pr-changes.js'
+import { prChangeFindings, prChanges } from '../../../src/github/migration-changes.js'
 import { commit, git, originAndClone, write } from '../../support/git-repo.js'
 
 const M = 'hasura/migrations/default'

@@ -28,7 +28,7 @@ describe('Hasura target, config 2', () => {
     const before = await target.readState('default')
     expect(before.versions.size).toBe(0)
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state: before }))
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => [s.version, s.status])).toEqual(
       local.map((m) => [m.version.toString(), 'applied']),
@@ -66,7 +66,7 @@ describe('Hasura target, config 2', () => {
     const again = await env.connect()
     const state = await again.readState('default')
     const from2 = env.server.requests.length
-    const second = await again.execute(request('default', planUp('default', local)))
+    const second = await again.execute(request('default', planUp('default', local), { state }))
     expect(second.steps).toEqual([])
     expect(second.error).toBeUndefined()
     expect(requestsSince(env.server, from2)).toEqual([])
@@ -85,7 +85,7 @@ describe('Hasura target, config 2', () => {
     const target = await env.connect()
     const state = await target.readState('default')
     expect([...state.versions]).toEqual([[1700000000002n, false]])
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state }))
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => s.version)).toEqual(['1700000000001', '1700000000003'])
     expect(
@@ -102,8 +102,8 @@ describe('Hasura target, config 2', () => {
     )
     const from = env.server.requests.length
     const target = await env.connect()
-    await target.readState('default')
-    const res = await target.execute(request('default', planUp('default', many)))
+    const planned = await target.readState('default')
+    const res = await target.execute(request('default', planUp('default', many), { state: planned }))
     expect(res.error).toBeUndefined()
     const seen = requestsSince(env.server, from)
     expect(seen).toEqual([
@@ -129,9 +129,9 @@ describe('Hasura target, config 2', () => {
       migration(1700000000005, 'CREATE TABLE t5 (id int);'),
     ]
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', withBad)))
+    const res = await target.execute(request('default', planUp('default', withBad), { state: planned }))
     // The failed transaction, then rehearsed prefixes: 2 to find the file among 5, 2 for its statement.
     const probes = requestsSince(env.server, from)
     expect(probes).toEqual(Array(5).fill('/v2/query run_sql'))
@@ -170,9 +170,9 @@ describe('Hasura target, config 2', () => {
       migration(2, 'CREATE TABLE b (id int);\nCREAT TABLE c (id int);'),
     ]
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', bad)))
+    const res = await target.execute(request('default', planUp('default', bad), { state: planned }))
     // The transaction and two prefixes to find the file; the parser gives the line.
     expect(requestsSince(env.server, from)).toHaveLength(3)
     expect(res.error).toMatchObject({

@@ -42,9 +42,9 @@ describe('Hasura target, config 3, catalog in the source database', () => {
     await setCliState(env, { custom: { keep: [1, 2] }, migrations: { other: { '5': false } } })
     await query(env.db.url, `UPDATE hdb_catalog.hdb_version SET console_state = '{"console":"x"}'`)
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state: planned }))
     expect(res.error).toBeUndefined()
     expect(requestsSince(env.server, from)).toEqual(['/v2/query run_sql'])
     expect((env.server.requests[from].body as { args: { source: string } }).args.source).toBe('default')
@@ -95,7 +95,7 @@ describe('Hasura target, config 3, catalog in the source database', () => {
     const target = await env.connect()
     const state = await target.readState('default')
     expect([...state.versions.keys()].sort()).toEqual([1700000000001n, 1700000000002n])
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state }))
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => s.version)).toEqual(['1700000000003'])
     expect((await catalog(env.db.url)).cli_state).toEqual({
@@ -128,9 +128,9 @@ describe('Hasura target, config 3, separate metadata database (ledger)', () => {
     meta = await createDatabase('hmeta')
     env = await environment(3, { metadataDatabaseUrl: meta.url })
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state: planned }))
     expect(res.error).toBeUndefined()
     // The transaction; the catalog-writer lease (with the unrecorded rows); the catalog state; mark + release.
     expect(requestsSince(env.server, from)).toEqual([
@@ -187,7 +187,7 @@ describe('Hasura target, config 3, separate metadata database (ledger)', () => {
     const target = await env.connect()
     const state = await target.readState('default')
     expect([...state.versions.keys()]).toEqual(local.map((m) => m.version))
-    const req = request('default', planUp('default', local))
+    const req = request('default', planUp('default', local), { state })
     const second = await target.execute(req)
     expect(second.error).toBeUndefined()
     expect(second.steps).toEqual([])

@@ -20,9 +20,11 @@ const local = [
 async function race(env: Env, transaction: TransactionMode): Promise<void> {
   const targets = await Promise.all([1, 2, 3, 4].map(() => env.connect()))
   // Everyone reads the same empty state first: the race is real.
-  await Promise.all(targets.map((t) => t.readState('default')))
+  const states = await Promise.all(targets.map((t) => t.readState('default')))
   const results = await Promise.all(
-    targets.map((t) => t.execute(request('default', planUp('default', local), { transaction }))),
+    targets.map((t, i) =>
+      t.execute(request('default', planUp('default', local), { transaction, state: states[i] })),
+    ),
   )
   for (const r of results) expect(r.error, JSON.stringify(r.error)).toBeUndefined()
   // Everyone planned all six: at least three runs lost a race, re-planned, and said so.

@@ -42,9 +42,11 @@ describe('Hasura target: execution modes (config 2)', () => {
 
   it('rehearse: runs everything in one request that always rolls back', async () => {
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', local), { mode: 'rehearse' }))
+    const res = await target.execute(
+      request('default', planUp('default', local), { state: planned, mode: 'rehearse' }),
+    )
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => s.status)).toEqual(['rehearsed', 'rehearsed', 'rehearsed'])
     expect(requestsSince(env.server, from)).toEqual(['/v2/query run_sql'])
@@ -71,10 +73,11 @@ describe('Hasura target: execution modes (config 2)', () => {
       sqlstate: '42P01',
       message: 'relation "nope" does not exist',
     })
+    // as on every target: what ran before the failure was rehearsed
     expect(res.steps.map((s) => [s.status, s.note ?? ''])).toEqual([
-      ['not-run', 'rolled back'],
-      ['not-run', 'rolled back'],
-      ['not-run', 'rolled back'],
+      ['rehearsed', ''],
+      ['rehearsed', ''],
+      ['rehearsed', ''],
       ['not-run', 'not rehearsed (no-transaction)'],
       ['failed', ''],
     ])
@@ -95,10 +98,10 @@ describe('Hasura target: execution modes (config 2)', () => {
   it('per-migration: one request per step; a failure keeps what committed before it', async () => {
     const bad = [...local, migration(4, 'CREATE TABLE d (id int);\nINSERT INTO d VALUES (1/0);')]
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
     const res = await target.execute(
-      request('default', planUp('default', bad), { transaction: 'per-migration' }),
+      request('default', planUp('default', bad), { state: planned, transaction: 'per-migration' }),
     )
     expect(res.steps.map((s) => s.status)).toEqual(['applied', 'applied', 'applied', 'failed'])
     expect(res.error).toMatchObject({ version: '4', line: 2, sqlstate: '22012' })
@@ -132,9 +135,9 @@ describe('Hasura target: execution modes (config 2)', () => {
       migration(5, 'CREATE TABLE e (id int);'),
     ]
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', withNoTx)))
+    const res = await target.execute(request('default', planUp('default', withNoTx), { state: planned }))
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => [s.status, s.note ?? ''])).toEqual([
       ['applied', ''],
@@ -237,12 +240,12 @@ describe('Hasura target: execution modes (config 2)', () => {
 
   it('cancelled before a request: nothing more is sent, the error says so', async () => {
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     const from = env.server.requests.length
     const controller = new AbortController()
     controller.abort()
     const res = await target.execute(
-      request('default', planUp('default', local), { signal: controller.signal }),
+      request('default', planUp('default', local), { state: planned, signal: controller.signal }),
     )
     expect(res.error).toMatchObject({ kind: 'cancelled' })
     expect(requestsSince(env.server, from)).toEqual([])

@@ -69,7 +69,7 @@ describe('Hasura target: server detection', () => {
     )
     const res = await (await env.connect()).execute(request('default', planUp('default', local)))
     expect(res.error?.message).toMatch(
-      /^Migration mode is disabled \(migration_mode is not "true" in hdb_catalog\.migration_settings\)/,
+      /^Migration mode is disabled \(migration_mode = 'false' in hdb_catalog\.migration_settings\)/,
     )
     expect(await query(env.db.url, "SELECT to_regclass('a')::text AS a")).toEqual([{ a: null }])
   })

@@ -31,11 +31,11 @@ describe('Hasura target: faults on the wire', () => {
 
   it('a proxy’s 502 HTML on the apply request: a clear error, nothing retried; the re-run converges', async () => {
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query' }, when: 'before' })
     const from = env.server.requests.length
-    const res = await target.execute(request('default', planUp('default', local)))
+    const res = await target.execute(request('default', planUp('default', local), { state: planned }))
     expect(res.error?.kind).toBe('target')
     expect(res.error?.message).toContain(
       'HTTP 502 Bad Gateway — the server or a proxy answered HTML, not JSON ("502 Bad Gateway")',
@@ -58,9 +58,9 @@ describe('Hasura target: faults on the wire', () => {
 
   it('a 504 after the engine committed: the re-read state shows it landed, and the run succeeds', async () => {
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     env.server.faults.next({ kind: 'html', status: 504, match: { path: '/v2/query' }, when: 'after' })
-    const req = request('default', planUp('default', local))
+    const req = request('default', planUp('default', local), { state: planned })
     const res = await target.execute(req)
     expect(res.error).toBeUndefined()
     expect(res.steps.map((s) => s.status)).toEqual(['applied', 'applied'])
@@ -76,9 +76,9 @@ describe('Hasura target: faults on the wire', () => {
 
   it('a connection lost after the commit is found out the same way; before it, nothing changed', async () => {
     const target = await env.connect()
-    await target.readState('default')
+    const planned = await target.readState('default')
     env.server.faults.next({ kind: 'close', match: { path: '/v2/query' } })
-    const lost = await target.execute(request('default', planUp('default', local)))
+    const lost = await target.execute(request('default', planUp('default', local), { state: planned }))
     expect(lost.error?.message).toMatch(
       /the connection to http:\/\/127\.0\.0\.1:\d+ failed during applying 2 migration\(s\)/,
     )
@@ -91,9 +91,11 @@ describe('Hasura target: faults on the wire', () => {
 
   it('a request slower than the timeout: says so, and a later run sees what the server committed meanwhile', async () => {
     const target = await env.connect({ timeoutMs: 200 })
-    await target.readState('default')
+    const planned = await target.readState('default')
     env.server.faults.next({ kind: 'delay', ms: 1600, match: { path: '/v2/query' } })
-    const res = await target.execute(request('default', planUp('default', local), { timeoutMs: 200 }))
+    const res = await target.execute(
+      request('default', planUp('default', local), { state: planned, timeoutMs: 200 }),
+    )
     expect(res.error?.message).toMatch(
       /^no answer from http:\/\/127\.0\.0\.1:\d+ within 1\.2 s \(see the `timeout` input\) to applying 2 migration/,
     )

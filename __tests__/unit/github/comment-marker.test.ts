@@ -6,8 +6,8 @@ import {
   parseComment,
   stateLine,
 } from '../../../src/github/comment-marker.js'
-import { sameAuthor } from '../../../src/github/comment.js'
-import { VOLATILE_MARK } from '../../../src/report/markdown.js'
+import { sameAuthor } from '../../../src/github/sticky-comment.js'
+import { VOLATILE_MARK } from '../../../src/report/markdown-report.js'
 
 describe('comment marker', () => {
   it('line 1 is exactly the documented identity', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseMigrationPath, prChangeFindings, type PrChanges } from '../../../src/github/pr-changes.js'
+import {
+  parseMigrationPath,
+  prChangeFindings,
+  type PrChanges,
+} from '../../../src/github/migration-changes.js'
 
 describe('parseMigrationPath', () => {
   it('reads both layouts, with and without a database directory, as the CLI does', () => {

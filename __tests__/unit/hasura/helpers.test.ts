@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Step } from '../../../src/plan/types.js'
 import { Batch } from '../../../src/targets/hasura/batch.js'
-import { doneByAnotherRun } from '../../../src/targets/hasura/execute.js'
+import { doneByAnotherRun } from '../../../src/execute/engine.js'
 import { displayEndpoint, HasuraHttp } from '../../../src/targets/hasura/http.js'
 import { locateFailure, locateStatement, type OwnedPart } from '../../../src/targets/hasura/locate.js'
 import { inconsistentObjectsOf } from '../../../src/targets/hasura/metadata.js'

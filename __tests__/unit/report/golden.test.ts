@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown.js'
-import type { Result } from '../../../src/report/result.js'
+import { COMMENT_LIMIT, renderMarkdown } from '../../../src/report/markdown-report.js'
+import type { Result } from '../../../src/model.js'
 import * as fixtures from './results.js'
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'golden')

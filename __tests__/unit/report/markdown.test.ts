@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COMMENT_LIMIT, VOLATILE_MARK, renderMarkdown } from '../../../src/report/markdown.js'
-import { code, fence, text } from '../../../src/report/md.js'
+import { COMMENT_LIMIT, VOLATILE_MARK, renderMarkdown } from '../../../src/report/markdown-report.js'
+import { code, fence, text } from '../../../src/report/markdown-escape.js'
 import * as fixtures from './results.js'
 
 /** Number of cells of a Markdown table row, honouring `\|` escapes. */

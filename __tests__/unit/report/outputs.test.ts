@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OUTPUT_NAMES, outputsOf } from '../../../src/report/outputs.js'
-import type { Result } from '../../../src/report/result.js'
+import type { Result } from '../../../src/model.js'
 import * as fixtures from './results.js'
 
 const json = (s: string): unknown => JSON.parse(s)

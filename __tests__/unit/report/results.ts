@@ -9,7 +9,7 @@ import type {
   Result,
   StatusRow,
   StepResult,
-} from '../../../src/report/result.js'
+} from '../../../src/model.js'
 import { decide } from '../../../src/github/untrusted-code.js'
 
 const HASURA = {

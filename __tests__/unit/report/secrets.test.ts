@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest'
 import { annotationsOf } from '../../../src/report/annotations.js'
 import { renderText } from '../../../src/report/console.js'
-import { renderMarkdown } from '../../../src/report/markdown.js'
+import { renderMarkdown } from '../../../src/report/markdown-report.js'
 import { outputsOf } from '../../../src/report/outputs.js'
 import { MIN_SECRET_LENGTH, redact, redactResult } from '../../../src/report/redact.js'
-import type { Result } from '../../../src/report/result.js'
+import type { Result } from '../../../src/model.js'
 import * as fixtures from './results.js'
 
 const ADMIN_SECRET = 'adm1n-S3CRET-q8Zr4w'

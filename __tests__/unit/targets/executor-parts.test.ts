@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { explainEmbeddedFailure } from '../../../src/targets/embedded/explain.js'
 import { lockSql } from '../../../src/targets/hasura/state-sql.js'
 import { connectionError } from '../../../src/targets/postgres/connection-error.js'
-import { sqlErrorInfo, withoutAppendedSql } from '../../../src/targets/sql/error-info.js'
+import { doneByAnotherRun } from '../../../src/execute/engine.js'
+import { sqlErrorInfo, withoutAppendedSql } from '../../../src/execute/error-report.js'
 import {
   controlsTransaction,
-  doneByAnotherRun,
   recordFailed,
   timeoutSettings,
-} from '../../../src/targets/sql/executor.js'
+} from '../../../src/targets/sql/session-transport.js'
 import { locateError } from '../../../src/targets/sql/locate-error.js'
 import { down, up } from '../../integration/targets/support/steps.js'
 

@@ -1,14 +1,14 @@
 /**
  * The embedded target: an empty in-memory PostgreSQL (PGlite, WebAssembly) per run and database, for
  * rehearsing a project without a server. PGlite is loaded with a dynamic `import()` so that runs against a real
- * target never load it. Same executor, locks and state statements as the PostgreSQL target.
+ * target never load it. Same engine, transport, locks and state statements as the PostgreSQL target.
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import type { AppliedState } from '../../plan/types.js'
-import { SqlExecutor } from '../sql/executor.js'
+import { SqlDatabase } from '../sql/sql-database.js'
 import type { SqlSession } from '../sql/session.js'
-import type { ExecuteRequest, ExecuteResult, SeedRequest, SeedResult, Target, TargetInfo } from '../target.js'
+import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
+import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
 import { explainEmbeddedFailure } from './explain.js'
 import { EMBEDDED_EXTENSIONS, loadExtensions } from './extensions.js'
 import { PgliteSession } from './pglite-session.js'
@@ -25,7 +25,7 @@ export interface EmbeddedOptions {
 
 interface Instance {
   session: PgliteSession
-  executor: SqlExecutor
+  database: SqlDatabase
 }
 
 /**
@@ -33,6 +33,11 @@ interface Instance {
  * its own: in one shared instance a second database would find the first one's state and objects.
  */
 class EmbeddedTarget implements Target {
+  readonly capabilities: TargetCapabilities = {
+    ephemeral: true,
+    yamlMetadataSteps: 'skip',
+    holdsMetadata: false,
+  }
   private readonly instances = new Map<string, Promise<Instance>>()
   /** The instance started with the target: it serves the first database asked for. */
   private first: PgliteSession | undefined
@@ -51,14 +56,14 @@ class EmbeddedTarget implements Target {
     if (!instance) {
       const session = this.first ?? this.start()
       this.first = undefined
-      instance = Promise.resolve(session).then((s) => ({ session: s, executor: this.executorFor(s) }))
+      instance = Promise.resolve(session).then((s) => ({ session: s, database: this.databaseFor(s) }))
       this.instances.set(database, instance)
     }
     return instance
   }
 
-  private executorFor(session: PgliteSession): SqlExecutor {
-    return new SqlExecutor({
+  private databaseFor(session: PgliteSession): SqlDatabase {
+    return new SqlDatabase({
       configVersion: this.options.configVersion,
       session: () => Promise.resolve(session),
       redact: (text) => text,
@@ -66,16 +71,16 @@ class EmbeddedTarget implements Target {
     })
   }
 
-  async readState(database: string): Promise<AppliedState> {
-    return (await this.instance(database)).executor.readState(database)
+  async readState(database: string): Promise<TargetState> {
+    return (await this.instance(database)).database.readState(database)
   }
 
   async execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return (await this.instance(request.database)).executor.execute(request)
+    return (await this.instance(request.database)).database.execute(request)
   }
 
   async applySeeds(request: SeedRequest): Promise<SeedResult> {
-    return (await this.instance(request.database)).executor.applySeeds(request)
+    return (await this.instance(request.database)).database.applySeeds(request)
   }
 
   async close(): Promise<void> {

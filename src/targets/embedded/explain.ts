@@ -1,5 +1,5 @@
 /** Why a migration that fails on the embedded database may well work on a real server. */
-import type { ErrorInfo } from '../../report/result.js'
+import type { ErrorInfo } from '../../model.js'
 import { EMBEDDED_EXTENSIONS } from './extensions.js'
 
 const USE_SERVER = 'run against a real PostgreSQL with the `database-url` input (or a Hasura `endpoint`)'

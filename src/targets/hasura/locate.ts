@@ -73,7 +73,9 @@ export async function locateFailure(
     if (placed) {
       const partIndex = parts.findIndex((p) => p.part === placed.part && p.owner === placed.owner)
       if (placed.part.yamlLine !== undefined) return { partIndex, line: placed.part.yamlLine }
-      return { partIndex, ...(await statementAt(placed.text, offset - placed.start)) }
+      // the line of the error itself, as over a SQL session; the statement around it
+      const at = offset - placed.start
+      return { partIndex, ...(await statementAt(placed.text, at)), line: lineAt(placed.text, at) }
     }
   }
   if (!parts.length) return {}

@@ -5,7 +5,7 @@
  * named; whether that fails the run is the caller's decision (`allow-inconsistent-metadata`).
  */
 import { TargetError } from '../../errors.js'
-import type { InconsistentObject, MetadataResult } from '../../report/result.js'
+import type { InconsistentObject, MetadataResult } from '../../model.js'
 import type { HasuraConnection } from './connection.js'
 import { HasuraApiError, UnknownOutcomeError } from './http.js'
 

@@ -5,7 +5,8 @@
 import type { SeedRequest, SeedResult } from '../target.js'
 import { Batch } from './batch.js'
 import { pgErrorOf, type HasuraConnection } from './connection.js'
-import { errorInfoOf } from './execute.js'
+import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
+import { REMEDIES } from '../../report/remedies.js'
 import { locateFailure, type OwnedPart } from './locate.js'
 import { deadline, lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
 
@@ -38,7 +39,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
     const pg = pgErrorOf(e)
     if (rehearse && pg?.message === SIGNALS.rehearsal) return { status: 'rehearsed', files }
     const redact = (s: string): string => conn.http.redact(s)
-    if (!pg) return { status: 'failed', files, error: errorInfoOf(e, req.database, redact) }
+    if (!pg) return { status: 'failed', files, error: redactInfo(toErrorInfo(e, req.database), redact) }
     const located = await locateFailure(parts, pg, batch, async (count, cutAt) => {
       try {
         await conn.runSql(req.database, build(count, cutAt).sql, {
@@ -67,7 +68,7 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
         ...(pg.detail ? { detail: redact(pg.detail) } : {}),
         ...(pg.hint ? { hint: redact(pg.hint) } : {}),
         ...(located.statement ? { statement: redact(located.statement) } : {}),
-        remedy: 'No seed was applied (they run in one transaction): fix the seed file and run again.',
+        remedy: REMEDIES.seeds,
       },
     }
   }

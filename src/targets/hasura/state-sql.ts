@@ -19,6 +19,7 @@ export const SIGNALS = {
   migrationModeDisabled: 'hasura-migrate-action:migration-mode-disabled',
   notRecorded: 'hasura-migrate-action:state-not-recorded',
   rehearsal: 'hasura-migrate-action:rehearsal-rollback',
+  captured: 'hasura-migrate-action:before-commit',
 } as const
 
 /**
@@ -380,3 +381,13 @@ export function ledgerMarkSql(
 /** Server-side step timings: a mark after each step, read back by the transaction's last statement. */
 export const MARK_SQL = `SELECT set_config('hasura_migrate_action.marks', coalesce(current_setting('hasura_migrate_action.marks', true), '') || ' ' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint, true)`
 export const READ_MARKS_SQL = `SELECT current_setting('hasura_migrate_action.marks', true) AS marks`
+
+/**
+ * Ends a rehearsal like SENTINEL_SQL, carrying the one text cell `sql` answers in the error's detail:
+ * a read inside a transaction that Hasura's `run_sql` commits on its own can only come back this way.
+ */
+export function captureSql(sql: string): string {
+  const body = `EXECUTE ${lit(sql)} INTO r;
+RAISE EXCEPTION '${SIGNALS.captured}' USING ERRCODE = 'P0001', DETAIL = coalesce(r, '');`
+  return doBlock(body, 'r text;')
+}

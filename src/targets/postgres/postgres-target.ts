@@ -1,11 +1,11 @@
 /**
- * PostgreSQL directly over `pg` (the `database-url` input): one connection, the shared executor.
+ * PostgreSQL directly over `pg` (the `database-url` input): one connection, the execution engine over it.
  * State is where the Hasura CLI keeps it (see `../sql/state-store.ts`).
  */
 import pg from 'pg'
-import type { AppliedState } from '../../plan/types.js'
-import { SqlExecutor } from '../sql/executor.js'
-import type { ExecuteRequest, ExecuteResult, SeedRequest, SeedResult, Target, TargetInfo } from '../target.js'
+import { SqlDatabase } from '../sql/sql-database.js'
+import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
+import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
 import { connectionError } from './connection-error.js'
 import { PgSession } from './pg-session.js'
 import { redactUrl } from './redact.js'
@@ -21,7 +21,12 @@ export interface PostgresOptions {
 }
 
 class PostgresTarget implements Target {
-  private readonly executor: SqlExecutor
+  readonly capabilities: TargetCapabilities = {
+    ephemeral: false,
+    yamlMetadataSteps: 'skip',
+    holdsMetadata: false,
+  }
+  private readonly database: SqlDatabase
 
   constructor(
     readonly info: TargetInfo,
@@ -30,7 +35,7 @@ class PostgresTarget implements Target {
     options: PostgresOptions,
     redact: (text: string) => string,
   ) {
-    this.executor = new SqlExecutor({
+    this.database = new SqlDatabase({
       configVersion: options.configVersion,
       session: () => this.session(),
       redact,
@@ -46,16 +51,16 @@ class PostgresTarget implements Target {
     return this.current
   }
 
-  readState(database: string): Promise<AppliedState> {
-    return this.executor.readState(database)
+  readState(database: string): Promise<TargetState> {
+    return this.database.readState(database)
   }
 
   execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return this.executor.execute(request)
+    return this.database.execute(request)
   }
 
   applySeeds(request: SeedRequest): Promise<SeedResult> {
-    return this.executor.applySeeds(request)
+    return this.database.applySeeds(request)
   }
 
   async close(): Promise<void> {
@@ -76,7 +81,7 @@ export async function connectPostgres(options: PostgresOptions): Promise<Target>
     application_name: options.applicationName ?? 'hasura-migrate-action',
     connectionTimeoutMillis: options.timeoutMs,
     keepAlive: true,
-    // The executor sends a migration before the previous one answered (`SqlSession.pipelined`).
+    // The session transport sends a migration before the previous one answered (`SqlSession.pipelined`).
     pipeline: true,
   }
   const open = async (): Promise<PgSession> => {

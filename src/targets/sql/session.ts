@@ -1,18 +1,10 @@
 /**
- * The one thing the shared executor needs from a PostgreSQL driver: a single session (connection) that
+ * The one thing the session transport (`session-transport.ts`) needs from a PostgreSQL driver: a single session (connection) that
  * runs parameterised statements and multi-statement scripts. `pg` and PGlite each implement it.
  */
-import type { PgErrorFields } from '../../errors.js'
+import type { DriverErrorFields } from '../../execute/error-report.js'
 
-/** What PostgreSQL (or the driver) said when a statement failed. */
-export interface DriverErrorFields extends PgErrorFields {
-  /** Driver error code without an SQLSTATE, e.g. `ECONNRESET`. */
-  code?: string
-  /** Context lines (`where`): e.g. `PL/pgSQL function inline_code_block line 3 at RAISE`. */
-  where?: string
-  /** The connection is gone (terminated, reset, closed): nothing more can run on this session. */
-  connectionLost?: boolean
-}
+export type { DriverErrorFields } from '../../execute/error-report.js'
 
 export interface ScriptOutcome {
   /** Statements of the script that completed before the error (all of them without an error). */

@@ -50,14 +50,13 @@ export function describeTarget(harness: TargetHarness): void {
 
     it('reads an empty state from a fresh database and writes nothing', async () => {
       const db = await open(3)
+      const before = await snapshot(db)
       const state = await db.target.readState('default')
       expect(state.versions.size).toBe(0)
-      const [schema] = await db.sql(
-        "SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'hdb_catalog'",
-      )
-      expect(schema?.n).toBe(0)
+      expect(await snapshot(db)).toBe(before)
+      expect(await relationExists(db, 'hdb_catalog.schema_migrations')).toBe(false)
       expect(db.target.info.kind).toBe(harness.name)
-      expect(db.target.info.serverVersion).toMatch(/^PostgreSQL \d+\.\d+/)
+      expect(db.target.info.serverVersion).toMatch(harness.serverVersion)
     })
 
     it.each(['all', 'per-migration'] as const)(
@@ -170,13 +169,16 @@ export function describeTarget(harness: TargetHarness): void {
       const file = "-- ünïcödé 😀😀😀\nCREATE TABLE e1 (id int);\nSELECT '😀😀' AS x,\n  nosuch FROM e1;"
       const r = await run(db.target, [up(V1, file)])
       expect(r.error).toMatchObject({
-        line: 4,
+        // Hasura passes no position on: bisection finds the statement, which starts on line 3
+        line: harness.sqlOnly ? 4 : 3,
         sqlstate: '42703',
         statement: "SELECT '😀😀' AS x,\n  nosuch FROM e1",
       })
     })
 
-    it.each([2, 3] as const)(
+    // over run_sql a version recorded behind our back fails the unit's guard, and the run re-plans
+    // (integration/hasura/concurrency.test.ts): a planner that ignores the state never converges there
+    it.skipIf(!harness.sqlOnly).each([2, 3] as const)(
       'a state record that fails (version recorded behind our back) is reported as ours, not the file’s (config %s)',
       async (configVersion) => {
         const db = await open(configVersion)
@@ -308,11 +310,18 @@ export function describeTarget(harness: TargetHarness): void {
       const r = await run(db.target, steps, { transaction: 'per-migration' })
       // The marker is line 1 of the file: the failing statement is on line 4.
       expect(r.error).toMatchObject({ version: `${V2}`, line: 4, sqlstate: '42703' })
-      expect(r.steps[1]).toMatchObject({
-        status: 'failed',
-        note: 'ran outside a transaction; the 1 statement before line 4 stayed committed',
-      })
-      expect(await stateRows(db)).toEqual([`${V1}:false`])
+      if (harness.sqlOnly) {
+        expect(r.steps[1]).toMatchObject({
+          status: 'failed',
+          note: 'ran outside a transaction; the 1 statement before line 4 stayed committed',
+        })
+        expect(await stateRows(db)).toEqual([`${V1}:false`])
+      } else {
+        // no session holds the lock between requests: the version is recorded dirty while its file runs
+        expect(r.steps[1]).toMatchObject({ status: 'failed', note: 'ran outside a transaction' })
+        expect(r.error?.remedy).toMatch(/is recorded dirty/)
+        expect(await stateRows(db)).toEqual([`${V1}:false`, `${V2}:true`])
+      }
       expect(await relationExists(db, 'public.big_v')).toBe(true)
     })
 
@@ -376,7 +385,7 @@ export function describeTarget(harness: TargetHarness): void {
       )
       expect(r.error).toBeUndefined()
       const cli = await open()
-      await cli.exec('CREATE SCHEMA hdb_catalog')
+      await cli.exec('CREATE SCHEMA IF NOT EXISTS hdb_catalog')
       await cli.exec(
         'CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)',
       )
@@ -405,7 +414,7 @@ export function describeTarget(harness: TargetHarness): void {
     it('reads every version the CLI recorded, a dirty one as dirty, an empty table as no state', async () => {
       const db = await open()
       await db.exec(
-        'CREATE SCHEMA hdb_catalog; CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)',
+        'CREATE SCHEMA IF NOT EXISTS hdb_catalog; CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)',
       )
       expect([...(await db.target.readState('default')).versions]).toEqual([])
       await db.exec(
@@ -422,7 +431,7 @@ export function describeTarget(harness: TargetHarness): void {
     it('refuses to apply when migration mode is disabled, and changes nothing', async () => {
       const db = await open()
       await db.exec(
-        "CREATE SCHEMA hdb_catalog; CREATE TABLE hdb_catalog.migration_settings (setting text not null primary key, value text not null); INSERT INTO hdb_catalog.migration_settings VALUES ('migration_mode', 'false')",
+        "CREATE SCHEMA IF NOT EXISTS hdb_catalog; CREATE TABLE hdb_catalog.migration_settings (setting text not null primary key, value text not null); INSERT INTO hdb_catalog.migration_settings VALUES ('migration_mode', 'false')",
       )
       const before = await snapshot(db)
       const r = await run(db.target, [up(V1, 'CREATE TABLE m (id int);')])
@@ -433,7 +442,7 @@ export function describeTarget(harness: TargetHarness): void {
       expect(await snapshot(db)).toBe(before)
     })
 
-    describe('config 3 catalog state (hdb_catalog.hdb_version)', () => {
+    describe.skipIf(!harness.sqlOnly)('config 3 catalog state (hdb_catalog.hdb_version)', () => {
       it('writes cli_state exactly as the CLI does on a fresh catalog', async () => {
         const db = await open(3)
         await db.exec(HASURA_CATALOG_SQL)
@@ -550,7 +559,7 @@ export function describeTarget(harness: TargetHarness): void {
       })
     })
 
-    describe('config 1 YAML steps', () => {
+    describe.skipIf(!harness.sqlOnly)('config 1 YAML steps', () => {
       it('runs run_sql items after the SQL going up and before it going down', async () => {
         const db = await open(1)
         const yamlUp = { steps: [{ type: 'run_sql', args: { sql: 'INSERT INTO y1 VALUES (1)' }, line: 1 }] }
@@ -617,7 +626,8 @@ export function describeTarget(harness: TargetHarness): void {
       })
     })
 
-    it.each(['all', 'per-migration'] as const)(
+    // over run_sql a `transaction: all` run is one request: nothing is left to stop after its first step
+    it.each(harness.sqlOnly ? (['all', 'per-migration'] as const) : (['per-migration'] as const))(
       'stops when the signal aborts between steps and reports it as cancelled (%s)',
       async (transaction) => {
         const db = await open()

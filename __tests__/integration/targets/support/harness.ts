@@ -4,9 +4,11 @@
  */
 import pg from 'pg'
 import { openEmbedded } from '../../../../src/targets/embedded/embedded-target.js'
+import { connectHasura } from '../../../../src/targets/hasura/index.js'
 import { connectPostgres } from '../../../../src/targets/postgres/postgres-target.js'
 import type { Target } from '../../../../src/targets/target.js'
 import { createDatabase } from '../../../support/database.js'
+import { startHasuraServer } from '../../../support/hasura-server/index.js'
 
 export type Row = Record<string, unknown>
 
@@ -32,11 +34,21 @@ export interface TargetHarness {
    */
   databasePerName?: boolean
   open(options?: { configVersion?: 1 | 2 | 3; timeoutMs?: number }): Promise<OpenedDatabase>
+  /** What `info.serverVersion` looks like. */
+  serverVersion: RegExp
+  /**
+   * Over SQL the target needs no Hasura: config 1 (and its YAML steps) and config 3 with the catalog
+   * in the database itself. A Hasura v2 server refuses config 1, and keeps config 3's catalog in its
+   * own metadata database.
+   */
+  sqlOnly: boolean
 }
 
 export const postgresHarness: TargetHarness = {
   name: 'postgres',
   concurrent: true,
+  serverVersion: /^PostgreSQL \d+\.\d+/,
+  sqlOnly: true,
   async open({ configVersion = 2, timeoutMs = 30_000 } = {}) {
     const db = await createDatabase('tgt')
     const targets: Target[] = []
@@ -73,6 +85,8 @@ export const postgresHarness: TargetHarness = {
 export const embeddedHarness: TargetHarness = {
   name: 'embedded',
   concurrent: false,
+  serverVersion: /^PostgreSQL \d+\.\d+/,
+  sqlOnly: true,
   databasePerName: true,
   async open({ configVersion = 2, timeoutMs = 30_000 } = {}) {
     // no contrib extension: the contract needs none, and each one loaded slows every start
@@ -85,6 +99,57 @@ export const embeddedHarness: TargetHarness = {
         if (outcome.error) throw new Error(outcome.error.message)
       },
       close: () => target.close(),
+    }
+  },
+}
+
+/** The repository's Hasura test server on a database of its own, its metadata in another (as on Hasura Cloud). */
+export const hasuraHarness: TargetHarness = {
+  name: 'hasura',
+  concurrent: true,
+  serverVersion: /^v\d+\.\d+/,
+  sqlOnly: false,
+  async open({ configVersion = 2, timeoutMs = 30_000 } = {}) {
+    const db = await createDatabase('tgt')
+    const metadata = await createDatabase('meta')
+    const server = await startHasuraServer({ databaseUrl: db.url, metadataDatabaseUrl: metadata.url })
+    const targets: Target[] = []
+    const client = new pg.Client({ connectionString: db.url })
+    const make = async (cv = configVersion): Promise<Target> => {
+      const t = await connectHasura({
+        endpoint: server.url,
+        configVersion: cv,
+        timeoutMs,
+        retryDelaysMs: [20],
+      })
+      targets.push(t)
+      return t
+    }
+    try {
+      await client.connect()
+      const target = await make()
+      return {
+        target,
+        url: db.url,
+        sql: async (text, params) => (await client.query<Row>(text, params)).rows,
+        exec: async (text) => {
+          await client.query(text)
+        },
+        another: make,
+        async close() {
+          for (const t of targets) await t.close()
+          await client.end()
+          await server.close()
+          await db.drop()
+          await metadata.drop()
+        },
+      }
+    } catch (e) {
+      await client.end().catch(() => undefined)
+      await server.close()
+      await db.drop()
+      await metadata.drop()
+      throw e
     }
   },
 }

@@ -1,9 +1,26 @@
 /**
- * The one Result model every reporter reads (outputs, summary, PR comment, annotations, CLI table).
+ * The shared model: the one Result every reporter reads (outputs, summary, PR comment, annotations, CLI
+ * table), and the words targets, the execution engine and the run share. Types only, importing nothing
+ * but the plan's: every module may depend on it, it depends on none of them.
  * JSON-ready: versions are decimal strings, no bigint, no Map.
  */
-import type { Direction, FindingKind, Severity } from '../plan/types.js'
-import type { TargetInfo } from '../targets/target.js'
+import type { Direction, FindingKind, Severity } from './plan/types.js'
+
+export type TargetKind = 'postgres' | 'hasura' | 'embedded'
+
+export interface TargetInfo {
+  kind: TargetKind
+  /** Where, with credentials redacted (e.g. `postgres://app:***@db:5432/app`). */
+  display: string
+  /** e.g. `PostgreSQL 15.18`, `v2.48.16`. */
+  serverVersion?: string
+}
+
+/** `apply` runs and commits; `rehearse` runs and always rolls back; `skip-execution` writes state only. */
+export type ExecutionMode = 'apply' | 'rehearse' | 'skip-execution'
+
+/** `all`: per database one transaction for every step and its state record. */
+export type TransactionMode = 'all' | 'per-migration'
 
 export type StepStatus = 'applied' | 'failed' | 'not-run' | 'rehearsed' | 'skipped'
 
@@ -41,7 +58,7 @@ export interface StepResult {
   error?: ErrorInfo
 }
 
-/** Findings about a pull request's changes to migrations (`src/github/pr-changes.ts`), beside the plan's. */
+/** Findings about a pull request's changes to migrations (`src/github/migration-changes.ts`), beside the plan's. */
 export type ChangeFindingKind = 'merge-order' | 'edited-migration' | 'deleted-migration'
 
 export interface FindingResult {
@@ -130,7 +147,7 @@ export interface Result {
   status: RunStatus
   mode: RunMode
   skipExecution: boolean
-  transaction: 'all' | 'per-migration'
+  transaction: TransactionMode
   /** Relative project directory as given by the user. */
   projectDir: string
   configVersion: 1 | 2 | 3

@@ -1,6 +1,6 @@
 /** Words, numbers and facts shared by every surface (Markdown, plain text, annotations). */
-import type { TargetInfo } from '../targets/target.js'
-import type { DatabaseResult, ErrorInfo, Result, RunStatus, StepResult, StepStatus } from './result.js'
+import type { TargetInfo } from '../model.js'
+import type { DatabaseResult, ErrorInfo, Result, RunStatus, StepResult, StepStatus } from '../model.js'
 
 export const ACTION_NAME = 'hasura-migrate-action'
 

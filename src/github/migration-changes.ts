@@ -4,8 +4,8 @@
  * out of order once merged), an edit to or removal of a migration the base branch already has.
  */
 import { getExecOutput } from '@actions/exec'
-import type { ChangeFindingKind, FindingResult } from '../report/result.js'
-import { compareVersions, plural } from '../report/format.js'
+import type { ChangeFindingKind, FindingResult } from '../model.js'
+import { compareVersions, plural } from '../report/words.js'
 
 export type Exec = (
   command: string,

@@ -5,9 +5,9 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path'
 import { readConfig } from '../project/index.js'
-import type { Result } from '../report/result.js'
+import type { Result } from '../model.js'
 import { commentTarget, readEventPayload } from './event.js'
-import { describeChanges, prChangeFindings, prChanges, type Exec } from './pr-changes.js'
+import { describeChanges, prChangeFindings, prChanges, type Exec } from './migration-changes.js'
 
 export interface PullRequestChangesOptions {
   projectDir: string

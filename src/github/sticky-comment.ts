@@ -4,7 +4,7 @@
  * run for an older commit. A comment that cannot be written is a warning, never a failure.
  */
 import type { getOctokit } from '@actions/github'
-import { COMMENT_LIMIT } from '../report/markdown.js'
+import { COMMENT_LIMIT } from '../report/markdown-report.js'
 import { composeComment, identityLine, parseComment } from './comment-marker.js'
 
 export type Octokit = ReturnType<typeof getOctokit>

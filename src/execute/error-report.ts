@@ -1,7 +1,22 @@
-/** Turns what PostgreSQL said into the report's `ErrorInfo`, with plain words for the failures people hit. */
-import { isKnownError } from '../../errors.js'
-import type { ErrorInfo } from '../../report/result.js'
-import type { DriverErrorFields } from './session.js'
+/**
+ * The one converter from what went wrong to the report's `ErrorInfo`: our own typed errors, and what
+ * PostgreSQL said (through a driver or through Hasura's `postgres-error`), with plain words and a
+ * remedy (`src/report/remedies.ts`) for the failures people hit.
+ */
+import { isKnownError, RefusedError, SqlError, type PgErrorFields } from '../errors.js'
+import type { ErrorInfo } from '../model.js'
+import { REMEDIES } from '../report/remedies.js'
+import { seconds } from './wording.js'
+
+/** What PostgreSQL (or the driver) said when a statement failed. */
+export interface DriverErrorFields extends PgErrorFields {
+  /** Driver error code without an SQLSTATE, e.g. `ECONNRESET`. */
+  code?: string
+  /** Context lines (`where`): e.g. `PL/pgSQL function inline_code_block line 3 at RAISE`. */
+  where?: string
+  /** The connection is gone (terminated, reset, closed): nothing more can run on this session. */
+  connectionLost?: boolean
+}
 
 export interface ErrorContext {
   database: string
@@ -11,8 +26,6 @@ export interface ErrorContext {
   statement?: string
   timeoutMs: number
 }
-
-export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
 
 function drop<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k]
@@ -54,48 +67,58 @@ export function sqlErrorInfo(fields: DriverErrorFields, ctx: ErrorContext): Erro
   switch (fields.sqlstate) {
     case '53200':
       info.message = `out of shared memory: PostgreSQL's lock table is full (SQLSTATE 53200). One transaction holds a lock on every table, index and sequence it creates or changes, and this run's transaction holds more than max_locks_per_transaction allows (${fields.message})`
-      info.remedy =
-        'Raise max_locks_per_transaction on the server (a restart is needed), or set `transaction: per-migration` so that each migration commits on its own.'
+      info.remedy = REMEDIES.lockTable
       break
     case '57014':
       if (/statement timeout/i.test(fields.message)) {
         info.message = `statement timed out after ${seconds(ctx.timeoutMs)} (the \`timeout\` input): ${fields.message}`
-        info.remedy = 'Raise the `timeout` input, or make the statement faster.'
+        info.remedy = REMEDIES.statementTimeout
       }
       break
     case '55P03':
       info.message = `gave up after ${seconds(ctx.timeoutMs)} waiting for a lock (the \`timeout\` input): ${fields.message}`
-      info.remedy =
-        'Another session holds a lock on an object this statement needs (see pg_locks / pg_stat_activity); wait for it to finish, or raise the `timeout` input.'
+      info.remedy = REMEDIES.lockWait
       break
   }
   if (fields.connectionLost) {
     info.kind = 'target'
     info.message = `the connection to the database was lost: ${fields.message}`
-    info.remedy =
-      'Run again: what committed is recorded and will not run twice; what was in the open transaction was rolled back.'
+    info.remedy = REMEDIES.connectionLost
   }
   return info
 }
 
-/** Any other failure (our own errors carry their kind; the rest are bugs). */
-export function errorInfoOf(error: unknown, database: string, redact: (s: string) => string): ErrorInfo {
+/** Any thrown value; `database` fills in where the error does not say. Unknown errors are `internal` (a bug). */
+export function toErrorInfo(error: unknown, database?: string): ErrorInfo {
   if (isKnownError(error)) {
-    return drop({
+    const info: ErrorInfo = drop({
       kind: error.kind,
-      message: redact(error.message),
+      message: error.message,
       database: error.where.database ?? database,
       version: error.where.version,
       file: error.where.file,
       line: error.where.line,
       input: error.where.input,
     })
+    if (error instanceof SqlError) {
+      Object.assign(
+        info,
+        drop({
+          sqlstate: error.pg.sqlstate,
+          detail: error.pg.detail,
+          hint: error.pg.hint,
+          statement: error.pg.statement,
+        }),
+      )
+    }
+    if (error instanceof RefusedError) info.remedy = error.remedy
+    return info
   }
   const message = error instanceof Error ? error.message : String(error)
-  return { kind: 'internal', message: redact(message), database }
+  return drop({ kind: 'internal', message, database })
 }
 
-/** The same error with the secret removed from every text field. */
+/** The same error with a secret removed from every text field (at the edge of a target's answer). */
 export function redactInfo(info: ErrorInfo, redact: (s: string) => string): ErrorInfo {
   const out: ErrorInfo = { ...info }
   for (const key of ['message', 'detail', 'hint', 'statement', 'remedy', 'file', 'input'] as const) {

@@ -18,8 +18,8 @@ import {
   normalizeDir,
   plural,
   targetKindLabel,
-} from './format.js'
-import { code, fence, header, html, row, text } from './md.js'
+} from './words.js'
+import { code, fence, header, html, row, text } from './markdown-escape.js'
 import { redactResult } from './redact.js'
 import type {
   DatabaseResult,
@@ -29,9 +29,9 @@ import type {
   StatusRow,
   StepResult,
   TrustedPullRequestCode,
-} from './result.js'
+} from '../model.js'
 import type { Severity } from '../plan/types.js'
-import type { TargetInfo } from '../targets/target.js'
+import type { TargetInfo } from '../model.js'
 
 export type Surface = 'summary' | 'comment'
 

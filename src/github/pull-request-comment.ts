@@ -2,10 +2,10 @@
  * The action's pull-request comment, end to end: which pull request (from the event), the body (the
  * comment surface of the report), the client (from the token), the upsert. Never throws.
  */
-import { renderMarkdown } from '../report/markdown.js'
+import { renderMarkdown } from '../report/markdown-report.js'
 import { redact } from '../report/redact.js'
-import type { Result } from '../report/result.js'
-import { upsertStickyComment, type StickyCommentOutcome } from './comment.js'
+import type { Result } from '../model.js'
+import { upsertStickyComment, type StickyCommentOutcome } from './sticky-comment.js'
 import { commentTarget, readEventPayload, type CommentMode } from './event.js'
 
 /** The part of the action's Settings the comment needs. */

@@ -1,0 +1,63 @@
+/**
+ * One database behind one SQL session, for the PostgreSQL and the embedded targets: operations one
+ * after another on the session; migrations through the execution engine (`src/execute/engine.ts`) with
+ * the session transport; seeds in one transaction. Secrets are taken out of what it answers.
+ */
+import { isKnownError, TargetError } from '../../errors.js'
+import type { ErrorInfo } from '../../model.js'
+import { execute } from '../../execute/engine.js'
+import { redactInfo } from '../../execute/error-report.js'
+import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
+import type { SeedRequest, SeedResult } from '../target.js'
+import { applySeedsOnSession } from './seeds.js'
+import { SessionTransport, type SessionTransportOptions } from './session-transport.js'
+import { driverErrorFields } from './session.js'
+
+export class SqlDatabase {
+  /** Operations share one session: they run one after another. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly options: SessionTransportOptions) {}
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Applied versions; never writes. A missing state table is an empty state. */
+  readState(database: string): Promise<TargetState> {
+    return this.serial(async () => {
+      try {
+        return await new SessionTransport(this.options, database).readState()
+      } catch (error) {
+        if (isKnownError(error)) throw error
+        throw new TargetError(
+          this.options.redact(
+            `reading the migration state of database '${database}' failed: ${driverErrorFields(error).message}`,
+          ),
+          { database },
+        )
+      }
+    })
+  }
+
+  execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    return this.serial(() => {
+      const signals = [request.signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined)
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
+      return execute(new SessionTransport(this.options, request.database), { ...request, signal })
+    })
+  }
+
+  applySeeds(request: SeedRequest): Promise<SeedResult> {
+    return this.serial(async () => {
+      const result = await applySeedsOnSession(() => this.options.session(), request, this.options)
+      return result.error ? { ...result, error: this.redactInfo(result.error) } : result
+    })
+  }
+
+  private redactInfo(info: ErrorInfo): ErrorInfo {
+    return redactInfo(info, (text) => this.options.redact(text))
+  }
+}
