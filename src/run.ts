@@ -1,14 +1,15 @@
 /**
- * One run, as a pipeline of named stages (`src/run/`): read → connect → plan → execute → metadata →
- * seeds → report. Each stage is its own module; this file only says in which order they run. Never
- * throws: every failure, expected or not, ends up in `result.error` (an unexpected one is also logged
- * with its stack).
+ * One run, as a pipeline of named stages (`src/run/`): read → connect → plan → drift → execute →
+ * metadata → seeds → report. Each stage is its own module; this file only says in which order they
+ * run. Never throws: every failure, expected or not, ends up in `result.error` (an unexpected one is
+ * also logged with its stack).
  */
 import { toErrorInfo } from './execute/error-report.js'
 import type { Result } from './model.js'
 import type { Settings } from './settings.js'
 import { openTargets, type Targets } from './targets/open.js'
 import { RunFailure, type RunIO } from './run/context.js'
+import { checkDrift, recordAppliedMetadata } from './run/drift.js'
 import { executeMigrations } from './run/execute.js'
 import { applyMetadata, connectSources } from './run/metadata.js'
 import { planDatabases } from './run/plan.js'
@@ -32,9 +33,11 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       result.metadataTarget = targets.metadata.info
     await connectSources(project.config, settings, project.built, targets, result)
     const planned = await planDatabases(settings, project, targets.migrations, result)
+    const ledger = await checkDrift(settings, project, planned, targets, result, io)
     // verification before commit plugs in here, as `executeMigrations`' `beforeCommit`
-    await executeMigrations(settings, planned, targets.migrations, result, io)
+    await executeMigrations(settings, planned, targets.migrations, result, io, { ledger })
     await applyMetadata(project.config, settings, project.built, targets, result, io)
+    await recordAppliedMetadata(targets, result, io)
     await applySeeds(
       project.config,
       settings,

@@ -21,7 +21,14 @@ import {
   type YamlMetadataSteps,
 } from '../targets/step-parts.js'
 import { redactInfo, toErrorInfo } from './error-report.js'
-import type { ExecuteRequest, ExecuteResult, StepEvent, TargetState, UnitOfWorkSession } from './request.js'
+import type {
+  ExecuteRequest,
+  ExecuteResult,
+  LedgerWrites,
+  StepEvent,
+  TargetState,
+  UnitOfWorkSession,
+} from './request.js'
 import { StepBook } from './step-book.js'
 import { unitsOf, type Unit } from './units.js'
 import { MESSAGES, NOTES } from './wording.js'
@@ -58,6 +65,8 @@ export interface RunContext {
   settled(i: number, durationMs: number): void
   /** Stops the run on step i (undefined: on the unit, no step to blame); a cancelled run says so instead. */
   fail(i: number | undefined, info: ErrorInfo, note?: string): never
+  /** The ledger rows to write with the state records; none in a rehearsal (nothing of it is kept). */
+  readonly ledger: LedgerWrites | undefined
   /** The run's `beforeCommit` check of the open unit (nothing when there is none). */
   beforeCommit(unit: Unit, query: UnitOfWorkSession['query']): Promise<void>
   readonly hasBeforeCommit: boolean
@@ -128,6 +137,10 @@ class EngineRun implements RunContext {
 
   get database(): string {
     return this.request.database
+  }
+
+  get ledger(): LedgerWrites | undefined {
+    return this.request.mode === 'rehearse' ? undefined : this.request.ledger
   }
 
   get hasBeforeCommit(): boolean {

@@ -20,6 +20,7 @@ import {
   targetKindLabel,
 } from './words.js'
 import { code, fence, header, html, row, text } from './markdown-escape.js'
+import { driftMarkdown } from './drift-report.js'
 import { redactResult } from './redact.js'
 import type {
   DatabaseResult,
@@ -135,6 +136,8 @@ function sections(result: Result, surface: Surface, level: Level): Section[] {
   const findings = findingsSection(result)
   if (findings) list.push(findings)
   list.push(metadataSection(result))
+  const drift = driftMarkdown(result)
+  if (drift) list.push({ blocks: drift })
   list.push(seedsSection(result))
   if (result.roundTrip) list.push(roundTripSection(result))
   const messages = messagesSection(result)

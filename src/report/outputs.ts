@@ -13,6 +13,7 @@ export const OUTPUT_NAMES = [
   'metadata',
   'report',
   'comment-url',
+  'drift',
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -44,6 +45,8 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
     'comment-url': redact(options.commentUrl ?? '', secrets),
+    // a run stopped before the check checked nothing
+    drift: safe.drift?.status ?? 'not-checked',
   }
   return outputs
 }

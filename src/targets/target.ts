@@ -45,5 +45,13 @@ export interface Target {
   /** Runs the steps under the race lock; never throws for a migration failure (it is in the result). */
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
+  /**
+   * A read-only statement answering one row of one text cell, on one database: how the drift check reads
+   * the ledger and the catalog. Absent where there is nothing to drift (the embedded database starts empty).
+   */
+  readQuery?(database: string): TextQuery
   close(): Promise<void>
 }
+
+/** Runs one read-only statement that answers one row of one text cell; its text. */
+export type TextQuery = (sql: string) => Promise<string>

@@ -8,7 +8,7 @@ import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
 import type { ConfigVersion } from '../../project/types.js'
 import type { MetadataResult } from '../../model.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
-import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
+import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo, TextQuery } from '../target.js'
 import { HasuraConnection, type ServerGeneration } from './connection.js'
 import { HasuraApiError, HasuraHttp, type ApiPaths } from './http.js'
 import { applyMetadataOnHasura, connectSourcesOnHasura, type ApplyMetadataOptions } from './metadata.js'
@@ -37,6 +37,11 @@ export interface HasuraTarget extends Target {
   /** Connects the sources the project's metadata declares and the server lacks; call before migrations. */
   connectSources(metadata: Record<string, unknown>): Promise<string[]>
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult>
+  /** The server's metadata as `export_metadata` answers it (a v2 server: with its `resource_version`). */
+  exportMetadata(): Promise<unknown>
+  /** Runs `sql` on a database (source) in one transaction, through `run_sql`. */
+  writeSql(database: string, sql: string, what: string): Promise<void>
+  readQuery(database: string): TextQuery
 }
 
 interface ExportedMetadata {
@@ -177,6 +182,31 @@ class HasuraServerTarget implements HasuraTarget {
 
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult> {
     return applyMetadataOnHasura(this.conn, metadata, options)
+  }
+
+  exportMetadata(): Promise<unknown> {
+    const version = this.conn.generation === 'v2' ? { version: 2 } : {}
+    return this.conn.metadata(
+      { type: 'export_metadata', ...version, args: {} },
+      false,
+      'reading the server metadata (export_metadata)',
+    )
+  }
+
+  async writeSql(database: string, sql: string, what: string): Promise<void> {
+    await this.conn.runSql(database, sql, { write: true, what })
+  }
+
+  readQuery(database: string): TextQuery {
+    return async (sql) => {
+      const answer = await this.conn.runSql(database, sql, {
+        readOnly: true,
+        write: false,
+        what: `reading database '${database}' for the drift check`,
+      })
+      const cell = answer.result?.[1]?.[0]
+      return typeof cell === 'string' ? cell : ''
+    }
   }
 
   async close(): Promise<void> {
