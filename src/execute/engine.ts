@@ -21,13 +21,14 @@ import {
   type YamlMetadataSteps,
 } from '../targets/step-parts.js'
 import { redactInfo, toErrorInfo } from './error-report.js'
-import type {
-  ExecuteRequest,
-  ExecuteResult,
-  LedgerWrites,
-  StepEvent,
-  TargetState,
-  UnitOfWorkSession,
+import {
+  hasLedgerRows,
+  type ExecuteRequest,
+  type ExecuteResult,
+  type LedgerWrites,
+  type StepEvent,
+  type TargetState,
+  type UnitOfWorkSession,
 } from './request.js'
 import { StepBook } from './step-book.js'
 import { unitsOf, type Unit } from './units.js'
@@ -193,8 +194,9 @@ class EngineRun implements RunContext {
 
   async beforeCommit(unit: Unit, query: UnitOfWorkSession['query']): Promise<void> {
     const check = this.request.beforeCommit
-    if (!check) return
     const indices = unit.kind === 'transaction' ? unit.steps : [unit.step]
+    // a unit that records only ledger rows changed nothing to check
+    if (!check || indices.length === 0) return
     const error = await check({ steps: indices.map((i) => this.book.steps[i]), last: unit.last, query })
     if (error) this.fail(undefined, { ...error, database: error.database ?? this.database })
   }
@@ -274,12 +276,15 @@ class EngineRun implements RunContext {
     const { steps } = this.book
     // A transaction command that cannot run here fails the run before anything changes.
     this.parts = await Promise.all(steps.map((step) => runnableParts(step, this.transport.yamlMetadataSteps)))
-    if (steps.length === 0) return
+    if (steps.length === 0 && !hasLedgerRows(this.ledger)) return
     const rehearse = this.request.mode === 'rehearse'
     const notRehearsed = rehearse ? steps.flatMap((step, i) => (step.transactional ? [] : [i])) : []
     for (const i of notRehearsed) this.book.note(i, NOTES.notRehearsed)
     await this.transport.prepare(this, state)
-    for (const unit of unitsOf(steps, this.request.mode, this.transaction)) {
+    const units = unitsOf(steps, this.request.mode, this.transaction)
+    // nothing to run, but ledger rows to record (an acknowledged edit): one unit records only them
+    if (units.length === 0) units.push({ kind: 'transaction', steps: [], last: true })
+    for (const unit of units) {
       this.checkAborted()
       if (unit.kind === 'transaction') {
         if (this.request.mode === 'skip-execution')

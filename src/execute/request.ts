@@ -60,6 +60,10 @@ export interface LedgerWrites {
   stale: readonly bigint[]
 }
 
+/** Whether the ledger has rows to record besides the steps' (adopted, accepted or stale versions). */
+export const hasLedgerRows = (l: LedgerWrites | undefined): boolean =>
+  l !== undefined && l.adopt.length + l.accept.length + l.stale.length > 0
+
 export interface ExecuteRequest {
   database: string
   /**

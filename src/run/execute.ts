@@ -3,7 +3,7 @@
  * its own; a failure stops the rest. On an ephemeral target, `up all` is followed by the round trip.
  * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification).
  */
-import type { BeforeCommit, LedgerWrites } from '../execute/request.js'
+import { hasLedgerRows, type BeforeCommit, type LedgerWrites } from '../execute/request.js'
 import type { ExecutionMode, Result, StepResult } from '../model.js'
 import { planDatabase, remainingSteps, roundTripSkipReason } from '../plan/index.js'
 import { statusRows, versionState } from '../result-builder.js'
@@ -57,10 +57,13 @@ async function executeOne(
   settings: Settings,
   mode: ExecutionMode,
   io: RunIO,
-  { beforeCommit, ledger }: ExecuteOptions,
+  options: ExecuteOptions,
 ): Promise<void> {
-  // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits for the lock).
-  if (w.plan.steps.length === 0) return
+  const { beforeCommit } = options
+  const ledger = mode === 'rehearse' ? undefined : options.ledger?.(w.migrations.name)
+  // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits
+  // for the lock) — unless the ledger has rows to record (an edit acknowledged, versions to adopt).
+  if (w.plan.steps.length === 0 && !hasLedgerRows(ledger)) return
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
@@ -68,7 +71,7 @@ async function executeOne(
     state: w.state,
     mode,
     ...(beforeCommit ? { beforeCommit } : {}),
-    ...withLedger(ledger?.(w.migrations.name)),
+    ...(ledger ? { ledger } : {}),
     transaction: settings.transaction,
     timeoutMs: settings.timeoutMs,
     signal: io.signal,
@@ -88,8 +91,6 @@ async function executeOne(
     throw new RunFailure(out.error)
   }
 }
-
-const withLedger = (ledger: LedgerWrites | undefined): { ledger?: LedgerWrites } => (ledger ? { ledger } : {})
 
 /** Embedded: roll everything back and apply it again, proving the down files. */
 async function roundTrip(

@@ -27,7 +27,7 @@ describe('outputsOf', () => {
     expect(out['comment-url']).toBe('https://github.com/acme/shop/pull/7#issuecomment-1')
   })
 
-  it('drift: the check's verdict; a run that stopped before the check checked nothing', () => {
+  it("drift: the check's verdict; a run that stopped before the check checked nothing", () => {
     expect(outputsOf(fixtures.success()).drift).toBe('not-checked')
     const found: Result = {
       ...fixtures.success(),
