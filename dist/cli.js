@@ -5,15 +5,15 @@ import {
   cancellationSignal,
   oneLine,
   parseSettings,
-  run,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
-import "./chunk-OZCJKL5T.js";
-import "./chunk-NRUJB5YU.js";
+  run
+} from "./chunk-FZMIRKXJ.js";
+import "./chunk-TIGA42NW.js";
+import "./chunk-RNGUM2RT.js";
 import {
+  driftText,
   redact,
   redactResult
-} from "./chunk-DEC5QM2G.js";
+} from "./chunk-3WUV2EHM.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -25,12 +25,22 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-PXDBB36J.js";
-import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+} from "./chunk-HOOEHNAG.js";
+import "./chunk-CN53ZUZ6.js";
+import "./chunk-CR5FI7FP.js";
+import "./chunk-ALXWH6BR.js";
+import "./chunk-6Y5WJR27.js";
+import "./chunk-OXSHBGUA.js";
+import "./chunk-73MNA5QG.js";
+import {
+  toErrorInfo
+} from "./chunk-DEWV4NGU.js";
+import "./chunk-QDX2SNAV.js";
+import "./chunk-BPEPD2IX.js";
+import "./chunk-PQOAXLNL.js";
 import {
   isKnownError
-} from "./chunk-WO7LJKSH.js";
+} from "./chunk-SWCUOCRD.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
@@ -130,6 +140,7 @@ function renderText(result, options = {}) {
   for (const o of r.metadata.inconsistentObjects) {
     lines.push(`  inconsistent ${oneLine2(o.type)} ${oneLine2(o.name)}: ${oneLine2(o.reason)}`);
   }
+  lines.push(...driftText(r).map(oneLine2));
   lines.push(`Seeds: ${r.seeds.status}${r.seeds.files.length > 0 ? `: ${r.seeds.files.join(", ")}` : ""}`);
   if (r.roundTrip) {
     lines.push(

@@ -2,26 +2,26 @@ import { createRequire as __hmaCreateRequire } from 'node:module'; import { file
 import {
   require_tunnel,
   require_undici
-} from "./chunk-LY6VHHS4.js";
+} from "./chunk-6JDHYRMP.js";
 import {
   renderMarkdown
-} from "./chunk-7DFZEYE4.js";
+} from "./chunk-VN2QYXB3.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
-  secretsOf,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
-import "./chunk-OZCJKL5T.js";
+  secretsOf
+} from "./chunk-FZMIRKXJ.js";
+import "./chunk-TIGA42NW.js";
 import {
   getExecOutput
-} from "./chunk-NRUJB5YU.js";
+} from "./chunk-RNGUM2RT.js";
 import {
+  driftAnnotations,
   redact,
   redactResult
-} from "./chunk-DEC5QM2G.js";
+} from "./chunk-3WUV2EHM.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -30,18 +30,28 @@ import {
   migrationLabel,
   nextSteps,
   repoPath
-} from "./chunk-PXDBB36J.js";
-import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+} from "./chunk-HOOEHNAG.js";
+import "./chunk-CN53ZUZ6.js";
+import "./chunk-CR5FI7FP.js";
+import "./chunk-ALXWH6BR.js";
+import "./chunk-6Y5WJR27.js";
+import "./chunk-OXSHBGUA.js";
+import "./chunk-73MNA5QG.js";
+import {
+  toErrorInfo
+} from "./chunk-DEWV4NGU.js";
+import "./chunk-QDX2SNAV.js";
+import "./chunk-BPEPD2IX.js";
+import "./chunk-PQOAXLNL.js";
 import {
   isKnownError
-} from "./chunk-WO7LJKSH.js";
+} from "./chunk-SWCUOCRD.js";
 import {
   __export,
   __toESM
 } from "./chunk-JEGQZBSL.js";
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
   ExitCode: () => ExitCode,
@@ -74,10 +84,10 @@ __export(core_exports, {
   warning: () => warning
 });
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// node_modules/@actions/core/lib/utils.js
+// ../../main/node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -100,7 +110,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -148,7 +158,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// ../../main/node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -176,15 +186,15 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 import * as path2 from "path";
 
-// node_modules/@actions/http-client/lib/index.js
+// ../../main/node_modules/@actions/http-client/lib/index.js
 import * as http from "http";
 import * as https from "https";
 
-// node_modules/@actions/http-client/lib/proxy.js
+// ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
   const usingSsl = reqUrl.protocol === "https:";
   if (checkBypass(reqUrl)) {
@@ -257,7 +267,7 @@ var DecodedURL = class extends URL {
   }
 };
 
-// node_modules/@actions/http-client/lib/index.js
+// ../../main/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -888,7 +898,7 @@ var HttpClient = class {
 };
 var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
 
-// node_modules/@actions/http-client/lib/auth.js
+// ../../main/node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -939,7 +949,7 @@ var BearerCredentialHandler = class {
   }
 };
 
-// node_modules/@actions/core/lib/oidc-utils.js
+// ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -1026,7 +1036,7 @@ var OidcClient = class _OidcClient {
   }
 };
 
-// node_modules/@actions/core/lib/summary.js
+// ../../main/node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
@@ -1312,7 +1322,7 @@ var _summary = new Summary();
 var markdownSummary = _summary;
 var summary = _summary;
 
-// node_modules/@actions/core/lib/path-utils.js
+// ../../main/node_modules/@actions/core/lib/path-utils.js
 import * as path from "path";
 function toPosixPath(pth) {
   return pth.replace(/[\\]/g, "/");
@@ -1324,7 +1334,7 @@ function toPlatformPath(pth) {
   return pth.replace(/[/\\]/g, path.sep);
 }
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 var platform_exports = {};
 __export(platform_exports, {
   arch: () => arch,
@@ -1413,7 +1423,7 @@ function getDetails() {
   });
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -1599,6 +1609,7 @@ function annotationsOf(result, options = {}) {
       );
     }
   }
+  for (const a of driftAnnotations(safe, (file) => where(file) ?? file)) out.push(clean(a));
   return out;
 }
 function failures(result) {
@@ -1685,7 +1696,9 @@ function outputsOf(result, options = {}) {
     metadata: safe.metadata.status,
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
-    "comment-url": redact(options.commentUrl ?? "", secrets)
+    "comment-url": redact(options.commentUrl ?? "", secrets),
+    // a run stopped before the check checked nothing
+    drift: safe.drift?.status ?? "not-checked"
   };
   return outputs;
 }
@@ -1734,7 +1747,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-7Y2FDN3S.js");
+  const { addPullRequestChanges } = await import("./chunk-MKTKH7QB.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1742,7 +1755,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-ZCG2LBGS.js");
+  const { commentOnPullRequest } = await import("./chunk-ML7CKKQU.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

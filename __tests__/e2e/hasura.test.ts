@@ -88,7 +88,13 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   })
 
   it('config 3: applies the example project, records the catalog state, applies the metadata; a second run is cheap', async () => {
-    const inputs = { 'project-dir': 'examples/project', endpoint: env.server.url, 'admin-secret': SECRET }
+    // the drift check's reads are counted in drift.test.ts; here the apply's own requests
+    const inputs = {
+      'project-dir': 'examples/project',
+      endpoint: env.server.url,
+      'admin-secret': SECRET,
+      drift: 'off',
+    }
     const first = await runDistAction({ inputs })
     expect(first.code, log(first)).toBe(0)
     expect(JSON.parse(first.outputs['applied-versions'])).toEqual(EXAMPLE_VERSIONS)
@@ -125,12 +131,13 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect((await cliState(env)).migrations?.default).toEqual(
       Object.fromEntries(EXAMPLE_VERSIONS.map((v) => [v, false])),
     )
-    // Measured 9: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
-    // read (run_sql + get_catalog_state), then metadata (export, replace, reload, inconsistencies);
-    // nothing is sent for the empty plan. One request of headroom.
+    // Measured 11: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
+    // read (run_sql + get_catalog_state), then metadata (export, replace, reload, inconsistencies) and
+    // its digest recorded in the ledger (export, run_sql); nothing is sent for the empty plan. One
+    // request of headroom.
     const requests = since(env.server, from)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(1)
-    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(10)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
@@ -187,8 +194,9 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('200 pending migrations take at most 12 HTTP requests in all', async () => {
     const dir = tempDir('hma-e2e-200-')
     generateHasuraProject(dir, 200)
+    // the drift check's reads are counted in drift.test.ts; here the apply's own requests
     const r = await runDistAction({
-      inputs: { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET },
+      inputs: { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET, drift: 'off' },
     })
     expect(r.code, log(r)).toBe(0)
     expect(r.outputs['applied-count']).toBe('200')
@@ -262,7 +270,8 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
     const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
-    // the first run_sql is the state read; the second is the apply, whose answer the proxy replaces
+    // the first run_sql is the state read; the second is the apply, whose answer the proxy replaces (the
+    // drift check, off here, would read before it)
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({
       kind: 'html',
@@ -270,7 +279,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
       when: 'after',
       match: { path: '/v2/query', type: 'run_sql' },
     })
-    const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET }
+    const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET, drift: 'off' }
     const versions = [0, 1, 2].map((i) => versionOf(i).toString())
     const first = await runDistAction({ inputs })
     expect(first.code, log(first)).toBe(0)
@@ -299,7 +308,8 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     generateHasuraProject(dir, 3)
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })
-    const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET }
+    // the first run_sql is the state read, the second the apply (the drift check, off here, would read before it)
+    const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET, drift: 'off' }
     const failed = await runDistAction({ inputs })
     expect(failed.code, log(failed)).toBe(1)
     expect(env.server.requests.find((r) => r.fault === 'html')?.type).toBe('run_sql')
