@@ -58,15 +58,16 @@ describe('drift through the action (Hasura)', () => {
     expect(untouched.outputs.drift).toBe('none')
 
     // someone grants anonymous access in the console, and adds a column by hand
-    await metadataCall({
-      type: 'pg_create_select_permission',
-      args: {
-        source: 'default',
-        table: { schema: 'public', name: 'authors' },
-        role: 'anonymous',
-        permission: { columns: ['id'], filter: {} },
-      },
-    })
+    const exported = (await metadataCall({ type: 'export_metadata', version: 2, args: {} })) as {
+      metadata: { sources: { tables: { table: { name: string }; select_permissions?: unknown[] }[] }[] }
+    }
+    const metadata = exported.metadata
+    const authors = metadata.sources[0].tables.find((t) => t.table.name === 'authors')!
+    authors.select_permissions = [
+      ...(authors.select_permissions ?? []),
+      { role: 'anonymous', permission: { columns: ['id'], filter: {} } },
+    ]
+    await metadataCall({ type: 'replace_metadata', version: 2, args: { metadata } })
     await query(db.url, 'ALTER TABLE public.authors ADD COLUMN nickname text')
     const plan = await runDistAction({ cwd: workspace, inputs: { ...inputs, 'dry-run': 'plan' } })
     expect(plan.code, log(plan)).toBe(0)
