@@ -3,7 +3,8 @@
  * hash in the ledger with its version; a column added by hand is reported by name by the next plan;
  * `drift: fail` stops a run before anything runs; an edited applied file is reported with both hashes
  * and acknowledged once; rolling back removes the ledger row; state the Hasura CLI wrote is unverified
- * once, then adopted.
+ * once, then adopted. On Hasura with a separate metadata database, the rows written with the migrations
+ * are the catalog handover's, and end recorded.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,6 +22,7 @@ import type { RunIO } from '../../../src/run/context.js'
 import { parseSettings, type InputName } from '../../../src/settings.js'
 import { PgSession } from '../../../src/targets/postgres/pg-session.js'
 import { createDatabase, query } from '../../support/database.js'
+import { startHasuraServer } from '../../support/hasura-server/index.js'
 import { tempProject } from '../../unit/project/temp-project.js'
 
 const UP1 = 'CREATE TABLE users (id int PRIMARY KEY, name text);\n'
@@ -207,5 +209,57 @@ describe('drift in a run on PostgreSQL', () => {
     const rehearsed = await runWith({ 'dry-run': 'rehearse' })
     expect(rehearsed.error).toBeUndefined()
     expect(await ledger()).toEqual([])
+  })
+})
+
+describe('drift in a run on Hasura with a separate metadata database (the ledger hands over)', () => {
+  it('rows written unrecorded in the migration transaction end recorded with their hash; a rollback removes them', async () => {
+    const db = await createDatabase('rundrift_src')
+    cleanups.push(() => db.drop())
+    const meta = await createDatabase('rundrift_meta')
+    cleanups.push(() => meta.drop())
+    const server = await startHasuraServer({ databaseUrl: db.url, metadataDatabaseUrl: meta.url })
+    cleanups.push(() => server.close())
+    const dir = tempProject({
+      'config.yaml': 'version: 3\n',
+      'migrations/default/1_users/up.sql': UP1,
+      'migrations/default/1_users/down.sql': 'DROP TABLE users;',
+      'migrations/default/2_posts/up.sql': UP2,
+      'migrations/default/2_posts/down.sql': 'DROP TABLE posts;',
+    })
+    const io: RunIO = {
+      info: () => undefined,
+      warning: () => undefined,
+      debug: () => undefined,
+      group: (_name, fn) => fn(),
+      cwd: dir,
+      env: {},
+    }
+    const runWith = (inputs: Partial<Record<InputName, string>> = {}): Promise<Result> =>
+      run(
+        parseSettings((name) => ({ endpoint: server.url, ...inputs })[name] ?? '', {}),
+        io,
+      )
+    const rows = () =>
+      query<{ version: string; sha256: string; recorded: boolean; sha256_origin: string }>(
+        db.url,
+        'SELECT version::text, sha256, recorded, sha256_origin FROM hasura_migrate_action.ledger ORDER BY version',
+      )
+
+    const deploy = await runWith()
+    expect(deploy.error).toBeUndefined()
+    expect(await rows()).toEqual([
+      { version: '1', sha256: sha256Hex(UP1), recorded: true, sha256_origin: 'applied' },
+      { version: '2', sha256: sha256Hex(UP2), recorded: true, sha256_origin: 'applied' },
+    ])
+    const plan = await runWith({ 'dry-run': 'plan' })
+    expect(plan.drift?.databases[0]).toMatchObject({ edited: [], unverified: [], schema: { entries: [] } })
+    // the project has no metadata: none was applied, so no digest is recorded to compare with
+    expect(plan.drift?.metadata?.status).toBe('not-recorded')
+    expect(plan.drift?.status).toBe('not-checked')
+
+    const down = await runWith({ direction: 'down', steps: '1' })
+    expect(down.error).toBeUndefined()
+    expect((await rows()).map((r) => r.version)).toEqual(['1'])
   })
 })
