@@ -28,7 +28,7 @@ async function metadataCall(body: unknown): Promise<unknown> {
     headers: { 'x-hasura-admin-secret': SECRET },
     body: JSON.stringify(body),
   })
-  const answer = (await r.json()) as unknown
+  const answer = await r.json()
   if (!r.ok) throw new Error(JSON.stringify(answer))
   return answer
 }
