@@ -23,6 +23,7 @@ import {
   type SchemaDriftResult,
 } from '../drift/outcome.js'
 import type { ReplayCache } from '../drift/replay.js'
+import type { CatalogSnapshot } from '../catalog/types.js'
 import { UserError } from '../errors.js'
 import type { LedgerWrites } from '../execute/request.js'
 import type { DatabaseDrift, DriftResult, EditedMigration, MetadataDriftResult, Result } from '../model.js'
@@ -134,6 +135,17 @@ async function checkDatabase(
   return { database, integrity, schema }
 }
 
+/** A fresh database's snapshot: the `public` schema and `plpgsql` (versions are never compared). */
+const FRESH_DATABASE: CatalogSnapshot = {
+  serverVersion: 0,
+  schemas: ['public'],
+  relations: [],
+  functions: [],
+  enums: [],
+  sequences: [],
+  extensions: [{ name: 'plpgsql', schema: 'pg_catalog', version: '1.0' }],
+}
+
 /** The target's schema against the replay of its applied versions, or why that cannot be said. */
 async function schemaDrift(
   migrations: DatabaseMigrations,
@@ -149,7 +161,11 @@ async function schemaDrift(
   const files = replayFilesFor(migrations, applied)
   if ('notChecked' in files) return { notChecked: files.notChecked }
   try {
-    const [target, replay] = await Promise.all([takeSnapshot(query), cache.get(files.files)])
+    // nothing applied defines a fresh database: no embedded one is started to say so (a first deploy)
+    const [target, replay] = await Promise.all([
+      takeSnapshot(query),
+      files.files.length === 0 ? { snapshot: FRESH_DATABASE } : cache.get(files.files),
+    ])
     if (isNotChecked(replay)) return { notChecked: replay.notChecked }
     return { items: compareSchemas(target, replay.snapshot) }
   } catch (e) {

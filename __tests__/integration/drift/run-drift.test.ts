@@ -204,11 +204,15 @@ describe('drift in a run on PostgreSQL', () => {
     expect(next.drift?.status).toBe('none')
   })
 
-  it('a rehearsal writes no ledger row', async () => {
-    const { runWith, ledger } = await setup()
+  it('a rehearsal writes no ledger row; before any migration, a table made by hand is drift', async () => {
+    const { db, runWith, ledger } = await setup()
+    await query(db.url, 'CREATE TABLE legacy (id int)')
     const rehearsed = await runWith({ 'dry-run': 'rehearse' })
     expect(rehearsed.error).toBeUndefined()
     expect(await ledger()).toEqual([])
+    expect(rehearsed.drift?.databases[0].schema).toMatchObject({
+      entries: [{ where: 'only-in-target', kind: 'table', name: 'legacy' }],
+    })
   })
 })
 
