@@ -2,26 +2,26 @@ import { createRequire as __hmaCreateRequire } from 'node:module'; import { file
 import {
   require_tunnel,
   require_undici
-} from "./chunk-6JDHYRMP.js";
+} from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-VN2QYXB3.js";
+} from "./chunk-HURAE7MZ.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-FZMIRKXJ.js";
-import "./chunk-TIGA42NW.js";
+} from "./chunk-DJ5MG5B4.js";
+import "./chunk-OZCJKL5T.js";
+import "./chunk-Q6UI2X2O.js";
 import {
   getExecOutput
-} from "./chunk-RNGUM2RT.js";
+} from "./chunk-JFZKKRPE.js";
 import {
-  driftAnnotations,
   redact,
   redactResult
-} from "./chunk-3WUV2EHM.js";
+} from "./chunk-BII5ZGZB.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -29,29 +29,23 @@ import {
   compareVersions,
   migrationLabel,
   nextSteps,
-  repoPath
-} from "./chunk-HOOEHNAG.js";
-import "./chunk-CN53ZUZ6.js";
-import "./chunk-CR5FI7FP.js";
-import "./chunk-ALXWH6BR.js";
-import "./chunk-6Y5WJR27.js";
-import "./chunk-OXSHBGUA.js";
-import "./chunk-73MNA5QG.js";
+  repoPath,
+  ruleDoc
+} from "./chunk-NO5B44HM.js";
+import "./chunk-2VHDIO3M.js";
 import {
   toErrorInfo
-} from "./chunk-DEWV4NGU.js";
-import "./chunk-QDX2SNAV.js";
-import "./chunk-BPEPD2IX.js";
-import "./chunk-PQOAXLNL.js";
+} from "./chunk-CWRPQV6L.js";
+import "./chunk-4MVXMSDJ.js";
 import {
   isKnownError
-} from "./chunk-SWCUOCRD.js";
+} from "./chunk-TWF2WZID.js";
 import {
   __export,
   __toESM
 } from "./chunk-JEGQZBSL.js";
 
-// ../../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
   ExitCode: () => ExitCode,
@@ -84,10 +78,10 @@ __export(core_exports, {
   warning: () => warning
 });
 
-// ../../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// ../../main/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -110,7 +104,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// ../../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -158,7 +152,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../../main/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -186,15 +180,15 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
-// ../../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 import * as path2 from "path";
 
-// ../../main/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/http-client/lib/index.js
 import * as http from "http";
 import * as https from "https";
 
-// ../../main/node_modules/@actions/http-client/lib/proxy.js
+// node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
   const usingSsl = reqUrl.protocol === "https:";
   if (checkBypass(reqUrl)) {
@@ -267,7 +261,7 @@ var DecodedURL = class extends URL {
   }
 };
 
-// ../../main/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -898,7 +892,7 @@ var HttpClient = class {
 };
 var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
 
-// ../../main/node_modules/@actions/http-client/lib/auth.js
+// node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -949,7 +943,7 @@ var BearerCredentialHandler = class {
   }
 };
 
-// ../../main/node_modules/@actions/core/lib/oidc-utils.js
+// node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -1036,7 +1030,7 @@ var OidcClient = class _OidcClient {
   }
 };
 
-// ../../main/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
@@ -1322,7 +1316,7 @@ var _summary = new Summary();
 var markdownSummary = _summary;
 var summary = _summary;
 
-// ../../main/node_modules/@actions/core/lib/path-utils.js
+// node_modules/@actions/core/lib/path-utils.js
 import * as path from "path";
 function toPosixPath(pth) {
   return pth.replace(/[\\]/g, "/");
@@ -1334,7 +1328,7 @@ function toPlatformPath(pth) {
   return pth.replace(/[/\\]/g, path.sep);
 }
 
-// ../../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 var platform_exports = {};
 __export(platform_exports, {
   arch: () => arch,
@@ -1423,7 +1417,7 @@ function getDetails() {
   });
 }
 
-// ../../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -1597,19 +1591,19 @@ function annotationsOf(result, options = {}) {
   const isRunError = (f) => f.severity === "error" && safe.error !== void 0 && safe.error.message.startsWith(f.message) && (f.version ?? "") === (safe.error.version ?? "");
   for (const db of safe.databases) {
     for (const f of db.findings) {
-      if (isRunError(f)) continue;
+      if (isRunError(f) || f.silenced) continue;
       out.push(
         clean({
           level: f.severity === "error" ? "warning" : f.severity,
-          message: f.message,
+          message: f.rule ? `${f.message}
+Rule: ${ruleDoc(f.rule)}` : f.message,
           file: where(f.file),
           line: f.file ? f.line : void 0,
-          title: `${f.kind}${f.version ? ` (${f.version})` : ""}`
+          title: f.rule ?? `${f.kind}${f.version ? ` (${f.version})` : ""}`
         })
       );
     }
   }
-  for (const a of driftAnnotations(safe, (file) => where(file) ?? file)) out.push(clean(a));
   return out;
 }
 function failures(result) {
@@ -1697,10 +1691,41 @@ function outputsOf(result, options = {}) {
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
     "comment-url": redact(options.commentUrl ?? "", secrets),
-    // a run stopped before the check checked nothing
-    drift: safe.drift?.status ?? "not-checked"
+    findings: JSON.stringify(findingsOf(safe)),
+    "metadata-changes": JSON.stringify(metadataChangesOf(safe))
   };
   return outputs;
+}
+function findingsOf(result) {
+  return result.databases.flatMap(
+    (d) => d.findings.map((f) => ({
+      rule: f.rule ?? f.kind,
+      severity: f.severity,
+      database: f.database,
+      version: f.version ?? null,
+      file: f.file ?? null,
+      line: f.line ?? null,
+      message: f.message,
+      silenced: f.silenced ?? false
+    }))
+  );
+}
+var GLOBAL_METADATA_KEY = "";
+function metadataChangesOf(result) {
+  const m = result.metadataChanges;
+  const out = {};
+  if (!m) return out;
+  const short = (c) => ({
+    kind: c.kind,
+    name: c.name,
+    change: c.change,
+    before: c.before,
+    after: c.after,
+    widens: c.widens
+  });
+  for (const s of m.sources) out[s.source] = s.changes.map(short);
+  if (m.global.length > 0) out[GLOBAL_METADATA_KEY] = m.global.map(short);
+  return out;
 }
 function plannedVersions(result) {
   const seen = /* @__PURE__ */ new Set();
@@ -1747,7 +1772,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-MKTKH7QB.js");
+  const { addPullRequestChanges } = await import("./chunk-MFMOAIZD.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1755,7 +1780,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-ML7CKKQU.js");
+  const { commentOnPullRequest } = await import("./chunk-HSZGMCPI.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
