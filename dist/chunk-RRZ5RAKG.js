@@ -1,0 +1,981 @@
+import { createRequire as __hmaCreateRequire } from 'node:module'; import { fileURLToPath as __hmaFileURLToPath } from 'node:url'; import { dirname as __hmaDirname } from 'node:path'; const require = __hmaCreateRequire(import.meta.url); const __filename = __hmaFileURLToPath(import.meta.url); const __dirname = __hmaDirname(__filename);
+import {
+  LOCK_NAMESPACE,
+  RESTORE_SETTINGS,
+  blocksNote,
+  errorInfoOf,
+  lockTimeoutMs,
+  redactInfo,
+  runnableParts,
+  seconds,
+  sqlErrorInfo,
+  withoutAppendedSql
+} from "./chunk-5CWDH6R7.js";
+import {
+  analyzeSql,
+  splitStatements
+} from "./chunk-UVJRPVMI.js";
+import {
+  CancelledError,
+  TargetError,
+  UserError,
+  blankBom,
+  isKnownError,
+  lineAt,
+  offsetOfPosition
+} from "./chunk-WO7LJKSH.js";
+
+// src/targets/sql/session.ts
+var SQLSTATE = /^[0-9A-Z]{5}$/;
+var LOST_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ECONNREFUSED", "ETIMEDOUT", "ENOTCONN", "ECONNABORTED"]);
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function driverErrorFields(error) {
+  const e = typeof error === "object" && error !== null ? error : {};
+  const message = str(e.message) ?? (error instanceof Error ? error.message : String(error)) ?? "unknown database error";
+  const code = str(e.code);
+  const out = { message };
+  if (code && SQLSTATE.test(code)) out.sqlstate = code;
+  else if (code) out.code = code;
+  const detail = str(e.detail);
+  if (detail) out.detail = detail;
+  const hint = str(e.hint);
+  if (hint) out.hint = hint;
+  const where = str(e.where);
+  if (where) out.where = where;
+  const position = Number(e.position);
+  if (Number.isInteger(position) && position > 0) out.position = position;
+  const severity = str(e.severity);
+  if (severity === "FATAL" || severity === "PANIC" || (out.sqlstate?.startsWith("08") ?? false) || out.sqlstate === "57P01" || out.sqlstate === "57P02" || out.sqlstate === "57P03" || code !== void 0 && LOST_CODES.has(code) || /Connection terminated|Client has encountered a connection error|Client was closed/i.test(message)) {
+    out.connectionLost = true;
+  }
+  return out;
+}
+
+// src/targets/sql/state-store.ts
+function literal(text) {
+  return text.includes("\\") || text.includes("\0") ? void 0 : `'${text.replace(/'/g, "''")}'`;
+}
+var MIGRATION_MODE_REMEDY = `Migration mode was switched off (in the Hasura console) so that schema changes are not tracked as migrations; switch it back on in the console, or run UPDATE hdb_catalog.migration_settings SET value = 'true' WHERE setting = 'migration_mode' (config 3: set cli_state.settings.migration_mode to "true" in hdb_catalog.hdb_version).`;
+function migrationModeDisabled(where, value) {
+  return new TargetError(
+    `Migration mode is disabled (migration_mode = '${value}' in ${where}), so the Hasura CLI and this action refuse to apply migrations. ${MIGRATION_MODE_REMEDY}`
+  );
+}
+var RELATION_EXISTS = `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE n.nspname = 'hdb_catalog' AND c.relname = %s)`;
+async function relationExists(session, name) {
+  const rows = await session.query(`SELECT ${RELATION_EXISTS.replace("%s", "$1")} AS present`, [name]);
+  return rows[0]?.present === true;
+}
+function parseVersion(key, where) {
+  if (!/^\d+$/.test(key)) throw new TargetError(`${where} holds '${key}', which is not a migration version`);
+  return BigInt(key);
+}
+async function readSchemaMigrations(session) {
+  const versions = /* @__PURE__ */ new Map();
+  if (!await relationExists(session, "schema_migrations")) return versions;
+  const [row] = await session.query(
+    `SELECT coalesce(string_agg(version::text, ',') FILTER (WHERE dirty IS NOT TRUE), '') AS clean,
+            coalesce(string_agg(version::text, ',') FILTER (WHERE dirty), '') AS dirty
+       FROM hdb_catalog.schema_migrations`
+  );
+  for (const [list, dirty] of [
+    [row?.clean, false],
+    [row?.dirty, true]
+  ]) {
+    if (typeof list === "string" && list !== "")
+      for (const v of list.split(",")) versions.set(BigInt(v), dirty);
+  }
+  return versions;
+}
+var SchemaMigrationsStore = class {
+  where = "hdb_catalog.schema_migrations";
+  async read(session) {
+    return { versions: await readSchemaMigrations(session) };
+  }
+  async prepare(session) {
+    const [facts] = await session.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'hdb_catalog') AS schema,
+              ${RELATION_EXISTS.replace("%s", "'schema_migrations'")} AS migrations,
+              ${RELATION_EXISTS.replace("%s", "'migration_settings'")} AS settings`
+    );
+    const ddl = [];
+    if (facts?.schema !== true) ddl.push("CREATE SCHEMA hdb_catalog");
+    if (facts?.migrations !== true) {
+      ddl.push(
+        "CREATE TABLE hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)"
+      );
+    }
+    if (facts?.settings !== true) {
+      ddl.push(
+        "CREATE TABLE hdb_catalog.migration_settings (setting text not null primary key, value text not null)",
+        "INSERT INTO hdb_catalog.migration_settings (setting, value) VALUES ('migration_mode', 'true')"
+      );
+    }
+    for (const sql of ddl) await session.query(sql);
+    const rows = await session.query(
+      "SELECT value from hdb_catalog.migration_settings where setting='migration_mode'"
+    );
+    const value = rows.length === 0 ? "true" : String(rows[0]?.value);
+    if (value !== "true") throw migrationModeDisabled("hdb_catalog.migration_settings", value);
+  }
+  /**
+   * The CLI's legacy statement (§4.2 `InsertVersion`): a plain INSERT, not the upsert of `SetVersion`,
+   * so a version recorded behind our back (a CLI run that ignores our lock) fails loudly instead of
+   * being silently applied twice.
+   */
+  statement(_database, version, direction) {
+    return direction === "up" ? `INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (${version}, false)` : `DELETE FROM hdb_catalog.schema_migrations WHERE version = ${version}`;
+  }
+  async markApplied(session, database, version) {
+    await session.query(this.statement(database, version, "up"));
+  }
+  async markRolledBack(session, database, version) {
+    await session.query(this.statement(database, version, "down"));
+  }
+};
+var MIGRATIONS = `(CASE WHEN jsonb_typeof(cli_state->'migrations') = 'object' THEN cli_state->'migrations' ELSE '{}'::jsonb END)`;
+var DATABASE = `(CASE WHEN jsonb_typeof(cli_state->'migrations'->$1::text) = 'object' THEN cli_state->'migrations'->$1::text ELSE '{}'::jsonb END)`;
+var SETTINGS = `(CASE WHEN jsonb_typeof(cli_state->'settings') = 'object' THEN cli_state->'settings' ELSE '{}'::jsonb END)`;
+var APPLIED = `UPDATE hdb_catalog.hdb_version
+   SET cli_state = jsonb_set(cli_state, '{migrations}', ${MIGRATIONS} || jsonb_build_object($1::text, ${DATABASE} || jsonb_build_object($2::text, false)))`;
+var ROLLED_BACK = `UPDATE hdb_catalog.hdb_version SET cli_state = cli_state #- ARRAY['migrations', $1::text, $2::text]`;
+var CatalogStateStore = class {
+  where = "cli_state in hdb_catalog.hdb_version";
+  async state(session, forUpdate) {
+    const rows = await session.query(
+      `SELECT cli_state::text AS state FROM hdb_catalog.hdb_version LIMIT 1${forUpdate ? " FOR UPDATE" : ""}`
+    );
+    if (rows.length === 0) {
+      throw new TargetError(
+        "hdb_catalog.hdb_version has no row: Hasura's catalog in this database is incomplete (start Hasura once against it, or use config 2 with hdb_catalog.schema_migrations)"
+      );
+    }
+    const parsed = JSON.parse(String(rows[0]?.state));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+  }
+  async read(session, database) {
+    const state = await this.state(session, false);
+    const versions = /* @__PURE__ */ new Map();
+    const where = `cli_state.migrations["${database}"] in hdb_catalog.hdb_version`;
+    const migrations = state.migrations;
+    const own = typeof migrations === "object" && migrations !== null ? migrations[database] : void 0;
+    if (typeof own === "object" && own !== null) {
+      for (const [key, dirty] of Object.entries(own)) {
+        if (typeof dirty !== "boolean")
+          throw new TargetError(`${where} holds ${key}: ${JSON.stringify(dirty)}`);
+        versions.set(parseVersion(key, where), dirty);
+      }
+    }
+    if (state.isStateCopyCompleted !== true) {
+      for (const [v, dirty] of await readSchemaMigrations(session)) versions.set(v, dirty);
+    }
+    return { versions };
+  }
+  async prepare(session, database) {
+    const state = await this.state(session, true);
+    if (state.isStateCopyCompleted !== true) {
+      if (await relationExists(session, "schema_migrations")) {
+        await session.query(
+          `UPDATE hdb_catalog.hdb_version
+              SET cli_state = jsonb_set(cli_state, '{migrations}', ${MIGRATIONS} || jsonb_build_object($1::text, ${DATABASE} || copied.versions))
+             FROM (SELECT jsonb_object_agg(version::text, dirty) AS versions FROM hdb_catalog.schema_migrations) copied
+            WHERE copied.versions IS NOT NULL`,
+          [database]
+        );
+      }
+      if (await relationExists(session, "migration_settings")) {
+        await session.query(
+          `UPDATE hdb_catalog.hdb_version
+              SET cli_state = jsonb_set(cli_state, '{settings}', ${SETTINGS} || copied.settings)
+             FROM (SELECT jsonb_object_agg(setting, value) AS settings FROM hdb_catalog.migration_settings) copied
+            WHERE copied.settings IS NOT NULL`
+        );
+      }
+      await session.query(
+        `UPDATE hdb_catalog.hdb_version SET cli_state = jsonb_set(cli_state, '{isStateCopyCompleted}', 'true')`
+      );
+    }
+    await session.query(
+      `UPDATE hdb_catalog.hdb_version
+          SET cli_state = jsonb_set(cli_state, '{settings}', ${SETTINGS} || '{"migration_mode":"true"}'::jsonb)
+        WHERE NOT (${SETTINGS} ? 'migration_mode')`
+    );
+    const rows = await session.query(
+      `SELECT ${SETTINGS}->>'migration_mode' AS mode FROM hdb_catalog.hdb_version LIMIT 1`
+    );
+    const mode = String(rows[0]?.mode);
+    if (mode !== "true") throw migrationModeDisabled("cli_state.settings in hdb_catalog.hdb_version", mode);
+  }
+  statement(database, version, direction) {
+    const db = literal(database);
+    if (db === void 0) return void 0;
+    return (direction === "up" ? APPLIED : ROLLED_BACK).replaceAll("$1::text", `${db}::text`).replaceAll("$2::text", `'${version}'::text`);
+  }
+  async markApplied(session, database, version) {
+    await session.query(APPLIED, [database, version.toString()]);
+  }
+  async markRolledBack(session, database, version) {
+    await session.query(ROLLED_BACK, [database, version.toString()]);
+  }
+};
+async function chooseStateStore(session, configVersion) {
+  if (configVersion === 3) {
+    const rows = await session.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'hdb_catalog' AND c.relname = 'hdb_version'
+                         AND a.attname = 'cli_state' AND NOT a.attisdropped) AS catalog`
+    );
+    if (rows[0]?.catalog === true) return new CatalogStateStore();
+  }
+  return new SchemaMigrationsStore();
+}
+
+// src/targets/sql/statements.ts
+var isIdentStart = (c) => /[A-Za-z_\u0080-\uffff]/.test(c);
+var isIdentChar = (c) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+function splitStatements2(text) {
+  const out = [];
+  let start = -1;
+  let lastEnd = -1;
+  const push = () => {
+    if (start >= 0) out.push({ text: text.slice(start, lastEnd), line: lineAt(text, start), offset: start });
+    start = -1;
+  };
+  const token = (from, to) => {
+    if (start < 0) start = from;
+    lastEnd = to;
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === "-" && next === "-") {
+      const eol = text.indexOf("\n", i);
+      i = eol < 0 ? n : eol + 1;
+    } else if (c === "/" && next === "*") {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        if (text[i] === "/" && text[i + 1] === "*") {
+          depth++;
+          i += 2;
+        } else if (text[i] === "*" && text[i + 1] === "/") {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+    } else if (c === ";") {
+      push();
+      i++;
+    } else if (c === "'" || c === '"') {
+      const from = i;
+      const escapes = c === "'" && i > 0 && /[eE]/.test(text[i - 1]) && !isIdentChar(text[i - 2] ?? " ");
+      i++;
+      while (i < n) {
+        if (escapes && text[i] === "\\") i += 2;
+        else if (text[i] === c) {
+          if (text[i + 1] === c) i += 2;
+          else {
+            i++;
+            break;
+          }
+        } else i++;
+      }
+      token(from, i);
+    } else if (c === "$" && !isIdentChar(text[i - 1] ?? " ")) {
+      const m = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 200));
+      if (m) {
+        const tag = m[0];
+        const close = text.indexOf(tag, i + tag.length);
+        const end = close < 0 ? n : close + tag.length;
+        token(i, end);
+        i = end;
+      } else {
+        token(i, i + 1);
+        i++;
+      }
+    } else if (/\s/.test(c)) {
+      i++;
+    } else {
+      let j = i + 1;
+      if (isIdentStart(c)) while (j < n && isIdentChar(text[j])) j++;
+      token(i, j);
+      i = j;
+    }
+  }
+  push();
+  return out;
+}
+function statementAtOffset(statements, offset) {
+  let found;
+  for (const s of statements) {
+    if (s.offset <= offset) found = s;
+    else break;
+  }
+  return found;
+}
+
+// src/targets/sql/locate-error.ts
+function locateError(text, outcome, firstLine = 1) {
+  const statements = splitStatements2(text);
+  const position = outcome.error?.position;
+  if (position !== void 0) {
+    const offset = offsetOfPosition(text, position);
+    const statement2 = statementAtOffset(statements, offset);
+    return { line: firstLine + lineAt(text, offset) - 1, ...statement2 ? { statement: statement2.text } : {} };
+  }
+  const statement = statements[outcome.completed];
+  return statement ? { line: firstLine + statement.line - 1, statement: statement.text } : {};
+}
+
+// src/targets/sql/executor.ts
+var RunStopped = class extends Error {
+  constructor(info) {
+    super(info.message);
+    this.info = info;
+  }
+  info;
+};
+var NOTE_ROLLED_BACK = "rolled back";
+var NOTE_OUTSIDE = "ran outside a transaction";
+var NOTE_NOT_REHEARSED = "not rehearsed (no-transaction)";
+var NOTE_RECORDED_ONLY = "recorded only (skip-execution)";
+var PIPELINE_DEPTH = 64;
+async function controlsTransaction(text) {
+  return (await analyzeSql(text)).transactionControl.length > 0;
+}
+function withRecord(text, record) {
+  return `${text}
+;
+${record}`;
+}
+function timeoutSettings(ms, scope) {
+  const statement = Math.max(0, Math.round(ms));
+  return `SET ${scope} statement_timeout = ${statement}; SET ${scope} lock_timeout = ${lockTimeoutMs(statement)}`;
+}
+var now = () => performance.now();
+var elapsed = (since) => Math.round(now() - since);
+function cloneState(state) {
+  return { versions: new Map(state.versions) };
+}
+async function executableStatements(text) {
+  const parsed = await splitStatements(text);
+  return parsed.syntaxError ? splitStatements2(text) : parsed.statements;
+}
+function recordFailed(text, sent, outcome) {
+  const position = outcome.error?.position;
+  if (position !== void 0) return offsetOfPosition(sent, position) >= text.length + 3;
+  return outcome.completed >= splitStatements2(text).length;
+}
+function doneByAnotherRun(first, state, final) {
+  const planned = new Set(final.map((s) => `${s.direction}:${s.version}`));
+  return first.filter((s) => !planned.has(`${s.direction}:${s.version}`)).filter((s) => s.direction === "up" ? state.versions.has(s.version) : !state.versions.has(s.version)).map((s) => s.version);
+}
+var SqlExecutor = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Operations share one session: they run one after another. */
+  queue = Promise.resolve();
+  /** The state the caller planned with (its last readState); the next execute on that database starts from it. */
+  planned = /* @__PURE__ */ new Map();
+  serial(operation) {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => void 0);
+    return next;
+  }
+  /** Applied versions; never writes. A missing state table is an empty state. */
+  readState(database) {
+    return this.serial(() => this.readStateNow(database));
+  }
+  async readStateNow(database) {
+    const session = await this.options.session();
+    try {
+      const store = await chooseStateStore(session, this.options.configVersion);
+      const state = await store.read(session, database);
+      this.planned.set(database, cloneState(state));
+      return state;
+    } catch (error) {
+      if (isKnownError(error)) throw error;
+      throw new TargetError(
+        this.options.redact(
+          `reading the migration state of database '${database}' failed: ${driverErrorFields(error).message}`
+        ),
+        { database }
+      );
+    }
+  }
+  execute(request) {
+    return this.serial(() => {
+      const planned = this.planned.get(request.database);
+      this.planned.delete(request.database);
+      return new ExecuteRun(this.options, request, planned).run();
+    });
+  }
+  /** Every seed file in one transaction (rolled back when rehearsing), under the run's lock. */
+  applySeeds(request) {
+    return this.serial(() => this.applySeedsNow(request));
+  }
+  async applySeedsNow(request) {
+    const files = request.files.map((f) => f.path);
+    const { database, timeoutMs } = request;
+    const aborted = () => request.signal?.aborted === true || this.options.signal?.aborted === true;
+    let session;
+    let open = false;
+    const onAbort = () => void session?.cancel();
+    request.signal?.addEventListener("abort", onAbort);
+    this.options.signal?.addEventListener("abort", onAbort);
+    try {
+      if (aborted()) throw new CancelledError("cancelled before the seeds ran", { database });
+      session = await this.options.session();
+      const begun = await session.script(`BEGIN; ${timeoutSettings(timeoutMs, "LOCAL")}`);
+      if (begun.error) throw new RunStopped(sqlErrorInfo(begun.error, { database, timeoutMs }));
+      open = true;
+      await session.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [
+        LOCK_NAMESPACE,
+        database
+      ]);
+      for (const file of request.files) {
+        if (aborted()) throw new CancelledError(`cancelled before seed ${file.path}`, { database });
+        const text = blankBom(file.text);
+        if (text.trim() === "") continue;
+        const outcome = await session.script(text);
+        if (outcome.error) {
+          if (aborted()) throw new CancelledError(`cancelled while seed ${file.path} ran`, { database });
+          const where = locateError(text, outcome);
+          throw new RunStopped(
+            this.explained(sqlErrorInfo(outcome.error, { database, file: file.path, timeoutMs, ...where }))
+          );
+        }
+      }
+      const end = await session.script(request.mode === "rehearse" ? "ROLLBACK" : "COMMIT");
+      open = false;
+      if (end.error) throw new RunStopped(sqlErrorInfo(end.error, { database, timeoutMs }));
+      return { status: request.mode === "rehearse" ? "rehearsed" : "applied", files };
+    } catch (error) {
+      if (open && session) await session.script("ROLLBACK").catch(() => void 0);
+      const info = error instanceof RunStopped ? error.info : this.errorInfo(error, database);
+      return { status: "failed", files, error: redactInfo(info, this.options.redact) };
+    } finally {
+      request.signal?.removeEventListener("abort", onAbort);
+      this.options.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  explained(info) {
+    const remedy = this.options.explain?.(info);
+    return remedy ? { ...info, remedy } : info;
+  }
+  errorInfo(error, database) {
+    if (isKnownError(error)) return errorInfoOf(error, database, this.options.redact);
+    const fields = driverErrorFields(error);
+    if (fields.sqlstate || fields.connectionLost) {
+      const info = sqlErrorInfo(fields, { database, timeoutMs: 0 });
+      return { ...info, message: this.options.redact(info.message) };
+    }
+    return errorInfoOf(error, database, this.options.redact);
+  }
+};
+var ExecuteRun = class {
+  constructor(options, request, planned) {
+    this.options = options;
+    this.request = request;
+    this.planned = planned;
+    this.txMode = request.mode === "rehearse" ? "all" : request.transaction;
+  }
+  options;
+  request;
+  planned;
+  session;
+  store;
+  steps = [];
+  /** Each step's SQL parts as they run (see `runnableParts`). */
+  parts = [];
+  results = [];
+  /** Steps that ran inside the open transaction: their fate is decided by COMMIT or ROLLBACK. */
+  inTransaction = /* @__PURE__ */ new Set();
+  openTransaction = false;
+  sessionLock = false;
+  sessionTimeouts = false;
+  sessionLost = false;
+  /** The state as we know it: read under the lock, then changed by every commit. */
+  known;
+  appliedByAnotherRun = [];
+  /** The last step that ran to its end, for "cancelled after version X". */
+  lastFinished;
+  txMode;
+  get database() {
+    return this.request.database;
+  }
+  aborted() {
+    return this.request.signal?.aborted === true || this.options.signal?.aborted === true;
+  }
+  emit(event) {
+    try {
+      this.request.onEvent?.(event);
+    } catch {
+    }
+  }
+  async run() {
+    const onAbort = () => {
+      if (this.session && !this.sessionLost) void this.session.cancel();
+    };
+    this.request.signal?.addEventListener("abort", onAbort);
+    this.options.signal?.addEventListener("abort", onAbort);
+    let error;
+    try {
+      await this.body();
+    } catch (e) {
+      error = this.toErrorInfo(e);
+      await this.rollback();
+    } finally {
+      this.request.signal?.removeEventListener("abort", onAbort);
+      this.options.signal?.removeEventListener("abort", onAbort);
+      await this.releaseSession();
+    }
+    const redact = this.options.redact;
+    for (const step of this.results) if (step.error) step.error = redactInfo(step.error, redact);
+    const result = {
+      database: this.database,
+      steps: this.results,
+      appliedByAnotherRun: this.appliedByAnotherRun,
+      stateAfter: await this.stateAfter()
+    };
+    if (error) result.error = redactInfo(error, redact);
+    return result;
+  }
+  async body() {
+    this.checkAborted();
+    this.session = await this.options.session();
+    this.store = await chooseStateStore(this.session, this.options.configVersion);
+    const firstPlan = this.request.replan(
+      this.planned ?? await this.store.read(this.session, this.database)
+    );
+    if (this.txMode === "per-migration") {
+      await this.setSessionTimeouts();
+      await this.lock("session");
+    } else {
+      await this.begin();
+      await this.lock("transaction");
+    }
+    const state = await this.store.read(this.session, this.database);
+    this.known = cloneState(state);
+    this.steps = this.request.replan(state);
+    this.results = this.steps.map((step) => this.initialResult(step));
+    this.appliedByAnotherRun = doneByAnotherRun(firstPlan, state, this.steps);
+    if (this.appliedByAnotherRun.length > 0) {
+      this.emit({
+        type: "info",
+        message: `another run applied ${this.appliedByAnotherRun.join(", ")} on database '${this.database}' while this one waited for the lock`
+      });
+    }
+    this.parts = await Promise.all(this.steps.map((step) => runnableParts(step, "skip")));
+    if (this.steps.length === 0) {
+      await this.rollback();
+      return;
+    }
+    if (this.txMode === "per-migration") {
+      await this.begin();
+      await this.prepareStore();
+      await this.commit();
+    } else {
+      await this.prepareStore();
+    }
+    for (let i = 0; i < this.steps.length; ) {
+      this.checkAborted();
+      const queries = [];
+      for (let query = await this.pipelineQuery(i); query; query = await this.pipelineQuery(i + queries.length))
+        queries.push(query);
+      if (queries.length > 1) {
+        await this.runPipelined(queries);
+        i += queries.length;
+      } else {
+        await this.runStep(i);
+        i++;
+      }
+    }
+    if (this.openTransaction) {
+      if (this.request.mode === "rehearse") await this.rollback();
+      else await this.commit();
+    }
+  }
+  initialResult(step) {
+    const file = step.sql?.path ?? step.yaml?.path;
+    return {
+      database: step.database,
+      version: step.version.toString(),
+      name: step.name,
+      direction: step.direction,
+      ...file !== void 0 ? { file } : {},
+      status: "not-run",
+      durationMs: 0,
+      transactional: step.transactional
+    };
+  }
+  async runStep(i) {
+    const step = this.steps[i];
+    const result = this.results[i];
+    const mode = this.request.mode;
+    this.emit({ type: "step-started", step });
+    const started = now();
+    if (mode === "skip-execution") {
+      result.note = NOTE_RECORDED_ONLY;
+      if (this.txMode === "per-migration") await this.begin();
+      await this.record(i);
+      this.inTransaction.add(i);
+      if (this.txMode === "per-migration") await this.commit();
+    } else if (!step.transactional && mode === "rehearse") {
+      result.note = NOTE_NOT_REHEARSED;
+      this.finish(i, started, "not-run");
+      return;
+    } else if (!step.transactional) {
+      await this.runOutsideTransaction(i);
+    } else {
+      if (this.txMode === "per-migration") await this.begin();
+      if (!await this.runParts(i)) await this.record(i);
+      this.inTransaction.add(i);
+      if (this.txMode === "per-migration") await this.commit();
+    }
+    const provisional = mode === "skip-execution" ? "skipped" : mode === "rehearse" ? "rehearsed" : "applied";
+    this.finish(i, started, provisional);
+  }
+  /** Ends a step: duration, and the event with the status it has if its transaction commits. */
+  finish(i, started, status) {
+    const result = this.results[i];
+    result.durationMs = elapsed(started);
+    if (!this.inTransaction.has(i) || status === "not-run") result.status = status;
+    this.lastFinished = this.steps[i];
+    this.emit({ type: "step-finished", result: { ...result, status } });
+  }
+  /** Runs a step's SQL in the open transaction, each part as one script; true when its state record went with it. */
+  async runParts(i) {
+    const step = this.steps[i];
+    const parts = this.parts[i];
+    const record = parts.length > 0 ? this.store?.statement(this.database, step.version, step.direction) : void 0;
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      const text = this.inTransactionText(part);
+      const carry = record !== void 0 && k === parts.length - 1;
+      const sent = carry ? withRecord(text, record) : text;
+      const outcome = await this.session.script(sent);
+      if (outcome.error) this.partFailed(i, part, text, sent, carry, { ...outcome, error: outcome.error });
+    }
+    this.noteBlocks(i);
+    return record !== void 0;
+  }
+  /** A part's SQL as sent in the open transaction, followed by the end of any session settings it made. */
+  inTransactionText(part) {
+    const text = blankBom(part.sql);
+    return part.changesSettings ? `${text}
+;
+${this.restoreSettings()}` : text;
+  }
+  /** Ends a file's session settings, then sets the run's own limits again (RESET ALL ends them too). */
+  restoreSettings() {
+    const ms = this.request.timeoutMs;
+    return [
+      RESTORE_SETTINGS,
+      ...this.sessionTimeouts ? [timeoutSettings(ms, "SESSION")] : [],
+      ...this.openTransaction ? [timeoutSettings(ms, "LOCAL")] : []
+    ].join("; ");
+  }
+  /** The report says when a file's own BEGIN … COMMIT ran as a savepoint. */
+  noteBlocks(i) {
+    const note = blocksNote(this.parts[i]);
+    if (note) this.results[i].note = note;
+  }
+  /** Blames a failed query on the step's file (line and statement), or on its state record. */
+  partFailed(i, part, text, sent, carried, outcome) {
+    if (carried && recordFailed(text, sent, outcome)) this.recordFailed(i, outcome.error);
+    const where = locateError(text, outcome);
+    const own = blankBom(part.sql).length;
+    const message = withoutAppendedSql(outcome.error.message, sent.slice(own));
+    this.fail(
+      i,
+      { ...outcome.error, message },
+      {
+        file: part.file,
+        ...part.yamlLine !== void 0 ? { line: part.yamlLine } : where.line ? { line: where.line } : {},
+        ...where.statement ? { statement: where.statement } : {}
+      }
+    );
+  }
+  /** Step i as a query that can be sent before the steps ahead of it answered (see `runPipelined`). */
+  async pipelineQuery(i) {
+    const step = this.steps[i];
+    if (!step || !step.transactional || !this.session.pipelined) return void 0;
+    if (this.txMode !== "all" || this.request.mode === "skip-execution") return void 0;
+    const parts = this.parts[i];
+    const record = this.store?.statement(this.database, step.version, step.direction);
+    if (parts.length !== 1 || record === void 0) return void 0;
+    if (await controlsTransaction(parts[0].text)) return void 0;
+    const text = this.inTransactionText(parts[0]);
+    return { i, part: parts[0], text, sent: withRecord(text, record) };
+  }
+  /**
+   * Consecutive steps of one transaction, each still its own query (its SQL, then its state record),
+   * written up to PIPELINE_DEPTH ahead of the answers: no round trip per migration. Answers come in
+   * order, so a failure is blamed exactly as when sent one by one; what was sent after it fails in the
+   * aborted transaction (25P02) and the rollback ends it. A step's duration runs from the later of its
+   * sending and the previous answer to its own answer.
+   */
+  async runPipelined(queries) {
+    const status = this.request.mode === "rehearse" ? "rehearsed" : "applied";
+    const inFlight = [];
+    let next = 0;
+    const send = () => {
+      const query = queries[next++];
+      this.emit({ type: "step-started", step: this.steps[query.i] });
+      inFlight.push({ ...query, at: now(), outcome: this.session.script(query.sent) });
+    };
+    while (next < queries.length && inFlight.length < PIPELINE_DEPTH) send();
+    let previous = now();
+    for (let head = inFlight.shift(); head; head = inFlight.shift()) {
+      const outcome = await head.outcome;
+      if (outcome.error)
+        this.partFailed(head.i, head.part, head.text, head.sent, true, { ...outcome, error: outcome.error });
+      this.inTransaction.add(head.i);
+      this.finish(head.i, Math.max(previous, head.at), status);
+      previous = now();
+      this.checkAborted();
+      if (next < queries.length) send();
+    }
+  }
+  /**
+   * A file marked `-- hasura:no-transaction`: what is open commits first, then the file runs one
+   * statement at a time (a multi-statement query would run in an implicit transaction), then its
+   * state record commits on its own. The session lock keeps other runs out between the transactions.
+   */
+  async runOutsideTransaction(i) {
+    const result = this.results[i];
+    result.note = NOTE_OUTSIDE;
+    if (this.txMode === "all") {
+      await this.lock("session");
+      await this.setSessionTimeouts();
+      await this.commit();
+    }
+    for (const part of this.parts[i]) {
+      const statements = await executableStatements(blankBom(part.text));
+      for (let k = 0; k < statements.length; k++) {
+        const statement = statements[k];
+        this.checkAborted();
+        const outcome = await this.session.script(statement.text);
+        if (!outcome.error) continue;
+        const position = outcome.error.position;
+        const line = part.yamlLine ?? (position !== void 0 ? statement.line + lineAt(statement.text, offsetOfPosition(statement.text, position)) - 1 : statement.line);
+        if (k > 0) {
+          result.note = `${NOTE_OUTSIDE}; the ${k} statement${k === 1 ? "" : "s"} before line ${line} stayed committed`;
+        }
+        this.fail(i, outcome.error, { file: part.file, line, statement: statement.text });
+      }
+    }
+    if (this.parts[i].some((p) => p.changesSettings)) await this.control(this.restoreSettings());
+    await this.begin();
+    await this.record(i);
+    this.inTransaction.add(i);
+    await this.commit();
+    if (this.txMode === "all" && i < this.steps.length - 1) {
+      await this.begin();
+      await this.lock("transaction");
+    }
+  }
+  /** The CLI's state statement for the step, in the open transaction. */
+  async record(i) {
+    const step = this.steps[i];
+    const store = this.store;
+    try {
+      if (step.direction === "up") await store.markApplied(this.session, this.database, step.version);
+      else await store.markRolledBack(this.session, this.database, step.version);
+    } catch (error) {
+      this.recordFailed(i, driverErrorFields(error));
+    }
+  }
+  recordFailed(i, fields) {
+    const where = this.store?.where ?? "the state table";
+    const message = `recording version ${this.steps[i].version} in ${where} failed: ${fields.message}`;
+    this.fail(i, { ...fields, message }, {});
+  }
+  fail(i, fields, where) {
+    const step = this.steps[i];
+    if (fields.connectionLost) this.sessionLost = true;
+    if (this.aborted()) {
+      this.results[i].note = "cancelled";
+      throw new CancelledError(this.cancelMessage(), {
+        database: this.database,
+        version: step.version.toString()
+      });
+    }
+    const info = sqlErrorInfo(fields, {
+      database: this.database,
+      version: step.version.toString(),
+      timeoutMs: this.request.timeoutMs,
+      ...where
+    });
+    const remedy = this.options.explain?.(info);
+    if (remedy) info.remedy = remedy;
+    const result = this.results[i];
+    result.status = "failed";
+    result.error = redactInfo(info, this.options.redact);
+    this.emit({ type: "step-finished", result: { ...result } });
+    throw new RunStopped(result.error);
+  }
+  checkAborted() {
+    if (this.aborted()) throw new CancelledError(this.cancelMessage(), { database: this.database });
+  }
+  cancelMessage() {
+    const base = this.lastFinished ? `cancelled after version ${this.lastFinished.version}` : "cancelled before any migration ran";
+    return this.inTransaction.size > 0 && this.openTransaction ? `${base}; the open transaction was rolled back` : base;
+  }
+  async begin() {
+    const ms = this.request.timeoutMs;
+    await this.control(`BEGIN; ${timeoutSettings(ms, "LOCAL")}`);
+    this.openTransaction = true;
+  }
+  async commit() {
+    const committed = this.inTransaction;
+    this.inTransaction = /* @__PURE__ */ new Set();
+    this.openTransaction = false;
+    try {
+      await this.control("COMMIT");
+    } catch (error) {
+      for (const j of committed) this.rolledBack(j);
+      throw error;
+    }
+    for (const j of committed) {
+      const step = this.steps[j];
+      this.results[j].status = this.request.mode === "skip-execution" ? "skipped" : "applied";
+      if (step.direction === "up") this.known?.versions.set(step.version, false);
+      else this.known?.versions.delete(step.version);
+    }
+  }
+  /** Rolls back what is open (never throws: the connection may be gone). */
+  async rollback() {
+    const undone = this.inTransaction;
+    this.inTransaction = /* @__PURE__ */ new Set();
+    if (this.openTransaction && !this.sessionLost) {
+      this.openTransaction = false;
+      const outcome = await this.session.script("ROLLBACK").catch((e) => ({ completed: 0, error: driverErrorFields(e) }));
+      if (outcome.error?.connectionLost) this.sessionLost = true;
+    }
+    this.openTransaction = false;
+    for (const j of undone) this.rolledBack(j);
+  }
+  rolledBack(j) {
+    const result = this.results[j];
+    if (this.request.mode === "rehearse") {
+      result.status = "rehearsed";
+    } else {
+      result.status = "not-run";
+      result.note = result.note ? `${result.note}; ${NOTE_ROLLED_BACK}` : NOTE_ROLLED_BACK;
+    }
+  }
+  /** BEGIN / COMMIT / SET: a failure here is the target's, not a migration's. */
+  async control(sql) {
+    const outcome = await this.session.script(sql);
+    if (!outcome.error) return;
+    if (outcome.error.connectionLost) this.sessionLost = true;
+    if (this.aborted()) throw new CancelledError(this.cancelMessage(), { database: this.database });
+    const info = sqlErrorInfo(outcome.error, { database: this.database, timeoutMs: this.request.timeoutMs });
+    info.message = this.options.redact(`${sql.split(";")[0]} failed: ${info.message}`);
+    throw new RunStopped(info);
+  }
+  async prepareStore() {
+    try {
+      await this.store.prepare(this.session, this.database);
+    } catch (error) {
+      if (isKnownError(error)) throw error;
+      const fields = driverErrorFields(error);
+      if (fields.connectionLost) this.sessionLost = true;
+      const info = sqlErrorInfo(fields, { database: this.database, timeoutMs: this.request.timeoutMs });
+      info.message = this.options.redact(
+        `preparing the migration state (${this.store.where}) failed: ${info.message}`
+      );
+      throw new RunStopped(info);
+    }
+  }
+  async setSessionTimeouts() {
+    if (this.sessionTimeouts) return;
+    const ms = this.request.timeoutMs;
+    await this.control(timeoutSettings(ms, "SESSION"));
+    this.sessionTimeouts = true;
+  }
+  /** Takes the race lock; says so when another run holds it and we wait. */
+  async lock(scope) {
+    if (scope === "session" && this.sessionLock) return;
+    const [tryFn, waitFn] = scope === "transaction" ? ["pg_try_advisory_xact_lock", "pg_advisory_xact_lock"] : ["pg_try_advisory_lock", "pg_advisory_lock"];
+    const key = [LOCK_NAMESPACE, this.database];
+    try {
+      const [row] = await this.session.query(`SELECT ${tryFn}(hashtext($1), hashtext($2)) AS ok`, key);
+      if (row?.ok !== true) {
+        this.emit({
+          type: "info",
+          message: `another run holds the migration lock of database '${this.database}'; waiting for it (up to the \`timeout\`)`
+        });
+        await this.session.query(`SELECT ${waitFn}(hashtext($1), hashtext($2))`, key);
+      }
+    } catch (error) {
+      const fields = driverErrorFields(error);
+      if (fields.connectionLost) this.sessionLost = true;
+      if (this.aborted()) throw new CancelledError(this.cancelMessage(), { database: this.database });
+      const info = sqlErrorInfo(fields, { database: this.database, timeoutMs: this.request.timeoutMs });
+      if (fields.sqlstate === "55P03" || fields.sqlstate === "57014") {
+        info.kind = "target";
+        info.message = `gave up after ${seconds(this.request.timeoutMs)} waiting for another run's migration lock on database '${this.database}' (the \`timeout\` input)`;
+        info.remedy = "Another run is applying migrations to this database; wait for it, or raise the `timeout` input.";
+      }
+      throw new RunStopped(info);
+    }
+    if (scope === "session") this.sessionLock = true;
+  }
+  async releaseSession() {
+    if (this.sessionLost || !this.session) return;
+    try {
+      if (this.openTransaction) await this.rollback();
+      if (this.sessionLock) {
+        await this.session.query("SELECT pg_advisory_unlock(hashtext($1), hashtext($2))", [
+          LOCK_NAMESPACE,
+          this.database
+        ]);
+      }
+      if (this.sessionTimeouts) await this.session.script("RESET statement_timeout; RESET lock_timeout");
+    } catch {
+    }
+  }
+  async stateAfter() {
+    try {
+      const session = this.sessionLost || !this.session ? await this.options.session() : this.session;
+      const store = await chooseStateStore(session, this.options.configVersion);
+      return await store.read(session, this.database);
+    } catch {
+      return this.known ?? { versions: /* @__PURE__ */ new Map() };
+    }
+  }
+  toErrorInfo(error) {
+    if (error instanceof RunStopped) return error.info;
+    if (error instanceof CancelledError || error instanceof UserError || isKnownError(error)) {
+      return errorInfoOf(error, this.database, this.options.redact);
+    }
+    const fields = driverErrorFields(error);
+    if (fields.connectionLost) this.sessionLost = true;
+    if (this.aborted()) {
+      return errorInfoOf(new CancelledError(this.cancelMessage()), this.database, this.options.redact);
+    }
+    if (fields.sqlstate || fields.connectionLost) {
+      const info = sqlErrorInfo(fields, { database: this.database, timeoutMs: this.request.timeoutMs });
+      info.message = this.options.redact(info.message);
+      return info;
+    }
+    return errorInfoOf(error, this.database, this.options.redact);
+  }
+};
+
+export {
+  driverErrorFields,
+  SqlExecutor
+};
