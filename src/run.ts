@@ -1,9 +1,9 @@
 /**
  * One run, as a pipeline of named stages (`src/run/`): read → open → metadata changes → plan → lint →
  * connect sources → execute → metadata → seeds → report. Nothing is written before `connectSources`:
- * a run that `lint: error` stops leaves every target as it found it. Each stage is its own module; this file only says in which order they run. Never
- * throws: every failure, expected or not, ends up in `result.error` (an unexpected one is also logged
- * with its stack).
+ * a run that `lint: error` stops leaves every target as it found it. Each stage is its own module; this
+ * file only says in which order they run. Never throws: every failure, expected or not, ends up in
+ * `result.error` (an unexpected one is also logged with its stack).
  */
 import { toErrorInfo } from './execute/error-report.js'
 import type { Result } from './model.js'
