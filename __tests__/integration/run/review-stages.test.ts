@@ -188,7 +188,7 @@ describe('on the embedded database with a pull request: its own migrations, its 
     write(
       repo,
       'hasura/metadata/databases/databases.yaml',
-      DATABASES_YAML.replace(/    select_permissions:[\s\S]*$/, ''),
+      DATABASES_YAML.replace(/ {4}select_permissions:[\s\S]*$/, ''),
     )
     baseSha = commit(repo, 'base')
     write(
