@@ -589,11 +589,14 @@ function metadataChangesSection(result: Result, context: SectionContext): Sectio
   return { blocks, close: '\n\n</details>' }
 }
 
+/** Why a change widens access, less what its details already say. */
+export const reasons = (c: MetadataChangeResult): string[] => c.widening.filter((w) => !c.details.includes(w))
+
 /** One change; a widening one says so first, with why, on the item itself. */
 function changeLine(c: MetadataChangeResult): string {
   const details = c.details.length > 0 ? `: ${text(c.details.join('; '))}` : ''
   const widens = c.widens ? `⚠️ **widens access:** ` : ''
-  const why = c.widens ? ` — ${text(c.widening.join('; '))}` : ''
+  const why = c.widens && reasons(c).length > 0 ? ` — ${text(reasons(c).join('; '))}` : ''
   return `- ${CHANGE_WORD[c.change]} ${widens}${text(c.summary)}${details}${why}`
 }
 

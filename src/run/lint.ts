@@ -145,7 +145,7 @@ async function baseVersions(
     })
     const count = [...versions.values()].reduce((n, v) => n + v.size, 0)
     notes.push(
-      `Only the pull request's own migrations were checked: the ${count} that exist at the base commit ${short(commit)} are taken as already applied.`,
+      `Only the pull request's own migrations were checked: the ${count === 1 ? 'one' : count} that ${count === 1 ? 'exists' : 'exist'} at the base commit ${short(commit)} ${count === 1 ? 'is' : 'are'} taken as already applied.`,
     )
     return versions
   } catch (e) {
