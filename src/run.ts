@@ -37,11 +37,11 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const event = readEventPayload(io.env.GITHUB_EVENT_PATH)
     const baseCommit = pullRequestBase(io.env.GITHUB_EVENT_NAME, event)?.sha
     const stage = { settings, project, result, io, ...(baseCommit ? { baseCommit } : {}) }
-    await compareMetadataChanges({ ...stage, targets })
-    const unconnected = await sourcesToConnect(project.config, settings, project.built, targets)
+    const server = await compareMetadataChanges({ ...stage, targets })
+    const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
     await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
-    await connectSources(project.config, settings, project.built, targets, result)
+    if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
     // verification before commit plugs in here, as `executeMigrations`' `beforeCommit`
     await executeMigrations(settings, planned, targets.migrations, result, io)
     await applyMetadata(project.config, settings, project.built, targets, result, io)

@@ -27,13 +27,14 @@ export interface MetadataChangesStage {
 
 type Base = { base: MetadataChangesResult['base']; metadata?: unknown; note?: string }
 
-export async function compareMetadataChanges(stage: MetadataChangesStage): Promise<void> {
+/** Answers the server's metadata when it was read (the run needs it again: which sources to connect). */
+export async function compareMetadataChanges(stage: MetadataChangesStage): Promise<unknown> {
   const { project, result, io } = stage
   const built = project.built
   if (!built) {
     const reason = stage.settings.metadata === 'skip' ? 'metadata: skip' : 'the project has no metadata'
     result.metadataChanges = none(reason)
-    return
+    return undefined
   }
   let base: Base
   try {
@@ -43,11 +44,11 @@ export async function compareMetadataChanges(stage: MetadataChangesStage): Promi
     if (e instanceof Error && e.stack) io.debug(e.stack)
     result.warnings.push(`Metadata changes not shown: the base could not be read (${message}).`)
     result.metadataChanges = none(`the base could not be read: ${message}`)
-    return
+    return undefined
   }
   if (base.base.from === 'none') {
     result.metadataChanges = { base: base.base, sources: [], global: [] }
-    return
+    return undefined
   }
   const role = io.env.HASURA_GRAPHQL_UNAUTHORIZED_ROLE?.trim()
   const diff = diffMetadata(base.metadata, built.metadata, role ? { unauthorizedRole: role } : {})
@@ -56,6 +57,7 @@ export async function compareMetadataChanges(stage: MetadataChangesStage): Promi
     ...changesResult(diff),
     ...(base.note ? { note: base.note } : {}),
   }
+  return base.base.from === 'server' ? base.metadata : undefined
 }
 
 async function readBase(stage: MetadataChangesStage): Promise<Base> {
