@@ -5,11 +5,10 @@ import {
   cancellationSignal,
   oneLine,
   parseSettings,
-  run,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
+  run
+} from "./chunk-MF7IQMGG.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-NRUJB5YU.js";
+import "./chunk-VSSKA4TS.js";
 import {
   redact,
   redactResult
@@ -25,9 +24,11 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-PXDBB36J.js";
+} from "./chunk-HOOEHNAG.js";
 import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+import {
+  toErrorInfo
+} from "./chunk-W223FNG7.js";
 import {
   isKnownError
 } from "./chunk-WO7LJKSH.js";

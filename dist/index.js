@@ -5,19 +5,18 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-7DFZEYE4.js";
+} from "./chunk-Y455F7XT.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
-  secretsOf,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
+  secretsOf
+} from "./chunk-MF7IQMGG.js";
 import "./chunk-OZCJKL5T.js";
 import {
   getExecOutput
-} from "./chunk-NRUJB5YU.js";
+} from "./chunk-VSSKA4TS.js";
 import {
   redact,
   redactResult
@@ -30,9 +29,11 @@ import {
   migrationLabel,
   nextSteps,
   repoPath
-} from "./chunk-PXDBB36J.js";
+} from "./chunk-HOOEHNAG.js";
 import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+import {
+  toErrorInfo
+} from "./chunk-W223FNG7.js";
 import {
   isKnownError
 } from "./chunk-WO7LJKSH.js";
@@ -1734,7 +1735,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-7Y2FDN3S.js");
+  const { addPullRequestChanges } = await import("./chunk-WJTGY2CQ.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1742,7 +1743,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-ZCG2LBGS.js");
+  const { commentOnPullRequest } = await import("./chunk-LLABQKGF.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
