@@ -31,6 +31,7 @@ export const INPUT_DEFAULTS = {
   environment: '',
   timeout: '600',
   'trust-pull-request-code': 'false',
+  lint: 'warn',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -44,6 +45,8 @@ export type TargetSettings =
 export type DatabaseSelection = { kind: 'default' } | { kind: 'all' } | { kind: 'list'; names: string[] }
 
 export type DryRun = false | 'plan' | 'rehearse'
+
+export type LintMode = 'warn' | 'error' | 'off'
 
 export interface Settings {
   /** As given (relative to the working directory); shown in reports and the comment marker. */
@@ -69,6 +72,8 @@ export interface Settings {
    * repository's secrets (`pull_request_target`, `workflow_run`): for teams that review first.
    */
   trustPullRequestCode: boolean
+  /** Migration safety rules: `warn` reports, `error` fails the run before anything is written, `off`. */
+  lint: LintMode
   /** Every secret value (and derived forms) to mask and redact. */
   secrets: string[]
 }
@@ -248,6 +253,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   else errors.push(`input 'timeout' must be a positive number of seconds (got '${timeoutRaw}')`)
 
   const trustPullRequestCode = bool('trust-pull-request-code')
+  const lint = oneOf('lint', ['warn', 'error', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
     errors.push(
@@ -283,6 +289,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     environment,
     timeoutMs,
     trustPullRequestCode,
+    lint,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }

@@ -1,3 +1,4 @@
+import type { CatalogSnapshot } from '../catalog/types.js'
 import type { ErrorInfo, TargetInfo } from '../model.js'
 import type { SeedFile } from '../project/types.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../execute/request.js'
@@ -45,5 +46,10 @@ export interface Target {
   /** Runs the steps under the race lock; never throws for a migration failure (it is in the result). */
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
+  /**
+   * The database's catalog as it stands, read only, outside any run. Absent where there is nothing to
+   * read before a run (the embedded database starts empty).
+   */
+  snapshot?(database: string): Promise<CatalogSnapshot>
   close(): Promise<void>
 }
