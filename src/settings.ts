@@ -33,6 +33,7 @@ export const INPUT_DEFAULTS = {
   'trust-pull-request-code': 'false',
   drift: 'warn',
   'accept-edited-migrations': '',
+  lint: 'warn',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -46,6 +47,8 @@ export type TargetSettings =
 export type DatabaseSelection = { kind: 'default' } | { kind: 'all' } | { kind: 'list'; names: string[] }
 
 export type DryRun = false | 'plan' | 'rehearse'
+
+export type LintMode = 'warn' | 'error' | 'off'
 
 export interface Settings {
   /** As given (relative to the working directory); shown in reports and the comment marker. */
@@ -75,6 +78,8 @@ export interface Settings {
   drift: 'warn' | 'fail' | 'off'
   /** Applied versions whose edited up file the user acknowledged: their new hash is recorded. */
   acceptEditedMigrations: bigint[]
+  /** Migration safety rules: `warn` reports, `error` fails the run before anything is written, `off`. */
+  lint: LintMode
   /** Every secret value (and derived forms) to mask and redact. */
   secrets: string[]
 }
@@ -265,6 +270,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         `input 'accept-edited-migrations' must list migration versions separated by commas (got '${item}')`,
       )
   }
+  const lint = oneOf('lint', ['warn', 'error', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
     errors.push(
@@ -302,6 +308,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     trustPullRequestCode,
     drift,
     acceptEditedMigrations,
+    lint,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }

@@ -116,8 +116,17 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
       'default:public.articles',
       'default:public.authors',
     ])
-    const report = JSON.parse(first.outputs.report) as { target: { kind: string; serverVersion?: string } }
+    const report = JSON.parse(first.outputs.report) as {
+      target: { kind: string; serverVersion?: string }
+      safety?: { withCatalog: string[] }
+      metadataChanges?: { base: { from: string } }
+    }
     expect(report.target).toMatchObject({ kind: 'hasura', serverVersion: 'v2.48.16' })
+    // the review read the server: its catalog for the safety rules, its metadata for the changes
+    expect(report.safety?.withCatalog).toEqual(['default'])
+    expect(report.metadataChanges?.base.from).toBe('server')
+    const changes = JSON.parse(first.outputs['metadata-changes']) as Record<string, { kind: string }[]>
+    expect(changes.default.filter((c) => c.kind === 'table')).toHaveLength(2)
     // the secret went only into the header
     const sent = env.server.requests.filter((r) => r.path !== '/v1/version')
     expect(sent.every((r) => r.headers['x-hasura-admin-secret'] === SECRET)).toBe(true)
@@ -131,13 +140,14 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect((await cliState(env)).migrations?.default).toEqual(
       Object.fromEntries(EXAMPLE_VERSIONS.map((v) => [v, false])),
     )
-    // Measured 11: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
-    // read (run_sql + get_catalog_state), then metadata (export, replace, reload, inconsistencies) and
-    // its digest recorded in the ledger (export, run_sql); nothing is sent for the empty plan. One
-    // request of headroom.
+    // Measured 12: version, two server probes (export_metadata on /v1/query and /v1/metadata), the
+    // server's metadata for the metadata changes (export_metadata), one state read (run_sql +
+    // get_catalog_state), then metadata (export, replace, reload, inconsistencies) and its digest
+    // recorded in the ledger (export, run_sql); nothing is sent for the empty plan, and no catalog
+    // snapshot: there is nothing to check. One request of headroom.
     const requests = since(env.server, from)
     expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
-    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(13)
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
@@ -201,9 +211,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(r.code, log(r)).toBe(0)
     expect(r.outputs['applied-count']).toBe('200')
     const requests = since(env.server, 0)
-    // the acceptance; measured 5 (version, probe, state read as run_sql + get_catalog_state, one apply)
+    // the acceptance (version, probes, the server's metadata for the metadata changes, the state
+    // read as run_sql + get_catalog_state, the catalog snapshot for the safety rules, one apply)
     expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(3)
     expect(
       await query(env.db.url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
     ).toEqual([{ n: 200 }])
@@ -270,8 +281,9 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
     const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
-    // the first run_sql is the state read; the second is the apply, whose answer the proxy replaces (the
-    // drift check, off here, would read before it)
+    // the first run_sql is the state read, the second the catalog snapshot the safety rules read; the
+    // third is the apply, whose answer the proxy replaces (the drift check, off here, would read first)
+    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({
       kind: 'html',
@@ -306,9 +318,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML to the apply fails with one clear error; a re-run applies each migration once', async () => {
     const dir = tempDir('hma-e2e-502b-')
     generateHasuraProject(dir, 3)
+    // past the state read and the catalog snapshot, to the apply
+    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })
-    // the first run_sql is the state read, the second the apply (the drift check, off here, would read before it)
     const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET, drift: 'off' }
     const failed = await runDistAction({ inputs })
     expect(failed.code, log(failed)).toBe(1)

@@ -39,6 +39,14 @@ export function driftStatusLine(d: DriftResult): string {
   return `not checked${why.length ? ` (${why.join('; ')})` : ''}`
 }
 
+/** The verdict's word on drift: `no drift`, `drift: …` (a warning), or `drift not checked`. */
+export function driftFact(result: Result): { text: string; warns: boolean } | undefined {
+  const d = result.drift
+  if (!showsDrift(d)) return undefined
+  if (d.status === 'found') return { text: `drift: ${driftSummary(d)}`, warns: true }
+  return { text: d.status === 'none' ? 'no drift' : 'drift not checked', warns: false }
+}
+
 /** The log's lines for one database, as the check goes. */
 export function driftLogLines(d: DatabaseDrift): string[] {
   const on = `database ${d.database}:`
@@ -59,7 +67,7 @@ export function driftLogLines(d: DatabaseDrift): string[] {
 
 const STATUS_EMOJI = { found: '⚠️', none: '✅', 'not-checked': '➖' } as const
 
-/** The summary's and comment's "Drift" section (lines), or nothing to show. */
+/** The summary's and comment's "Drift" section (its lines), or nothing to show. */
 export function driftMarkdown(result: Result): string[] | undefined {
   const d = result.drift
   if (!showsDrift(d)) return undefined

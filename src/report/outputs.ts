@@ -1,7 +1,7 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
 import { appliedAfter, appliedSteps, compareVersions } from './words.js'
 import { redact, redactResult } from './redact.js'
-import type { DatabaseResult, Result } from '../model.js'
+import type { DatabaseResult, MetadataChangeResult, Result } from '../model.js'
 
 export const OUTPUT_NAMES = [
   'applied-versions',
@@ -13,6 +13,8 @@ export const OUTPUT_NAMES = [
   'metadata',
   'report',
   'comment-url',
+  'findings',
+  'metadata-changes',
   'drift',
 ] as const
 
@@ -45,10 +47,60 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
     'comment-url': redact(options.commentUrl ?? '', secrets),
+    findings: JSON.stringify(findingsOf(safe)),
+    'metadata-changes': JSON.stringify(metadataChangesOf(safe)),
     // a run stopped before the check checked nothing
     drift: safe.drift?.status ?? 'not-checked',
   }
   return outputs
+}
+
+/** The one shape of every finding (contract §8.3): a plan finding's kind is its rule. */
+export interface FindingOutput {
+  rule: string
+  severity: string
+  database: string
+  version: string | null
+  file: string | null
+  line: number | null
+  message: string
+  silenced: boolean
+}
+
+export function findingsOf(result: Result): FindingOutput[] {
+  return result.databases.flatMap((d) =>
+    d.findings.map((f) => ({
+      rule: f.rule ?? f.kind,
+      severity: f.severity,
+      database: f.database,
+      version: f.version ?? null,
+      file: f.file ?? null,
+      line: f.line ?? null,
+      message: f.message,
+      silenced: f.silenced ?? false,
+    })),
+  )
+}
+
+/** Changes outside any source go under this key: no source has an empty name. */
+export const GLOBAL_METADATA_KEY = ''
+
+/** Per source its changes `{kind, name, change, before, after, widens}`; `""`: outside any source. */
+export function metadataChangesOf(result: Result): Record<string, unknown[]> {
+  const m = result.metadataChanges
+  const out: Record<string, unknown[]> = {}
+  if (!m) return out
+  const short = (c: MetadataChangeResult) => ({
+    kind: c.kind,
+    name: c.name,
+    change: c.change,
+    before: c.before,
+    after: c.after,
+    widens: c.widens,
+  })
+  for (const s of m.sources) out[s.source] = s.changes.map(short)
+  if (m.global.length > 0) out[GLOBAL_METADATA_KEY] = m.global.map(short)
+  return out
 }
 
 /** The plan's versions in execution order across databases, each (database, version) once. */

@@ -59,6 +59,8 @@ export async function checkDrift(
   targets: Targets,
   result: Result,
   io: RunIO,
+  /** Databases the Hasura server does not have yet (the run connects them): nothing there to check. */
+  unconnected: ReadonlySet<string> = new Set(),
 ): Promise<LedgerPlan> {
   const target = targets.migrations
   const run = runIdentity(io)
@@ -83,6 +85,7 @@ export async function checkDrift(
   const checked = await io.group('Drift', async () => {
     const databases: DatabaseDrift[] = []
     for (const w of planned.work) {
+      if (unconnected.has(w.migrations.name)) continue
       const one = await checkDatabase(w, readQuery(w.migrations.name), accept, cache)
       core.push(one)
       const shown = databaseResult(one.database, one.integrity, one.schema)
@@ -261,9 +264,9 @@ export function metadataLedgerDatabase(server: ServerMetadata): string | undefin
 export async function recordAppliedMetadata(targets: Targets, result: Result, io: RunIO): Promise<void> {
   const hasura = targets.metadata
   if (!hasura || (result.metadata.status !== 'applied' && result.metadata.status !== 'inconsistent')) return
-  const { serverMetadataOf, metadataDigest } = await import('../drift/metadata-digest.js')
+  const { metadataDigest } = await import('../drift/metadata-digest.js')
   try {
-    const server = serverMetadataOf(await hasura.exportMetadata())
+    const server = await hasura.exportMetadata()
     const database = metadataLedgerDatabase(server)
     if (!database) {
       result.notices.push('the server has no PostgreSQL source: the applied metadata digest was not recorded')

@@ -1,3 +1,4 @@
+import type { CatalogSnapshot } from '../catalog/types.js'
 import type { ErrorInfo, TargetInfo } from '../model.js'
 import type { SeedFile } from '../project/types.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../execute/request.js'
@@ -46,8 +47,13 @@ export interface Target {
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
   /**
-   * A read-only statement answering one row of one text cell, on one database: how the drift check reads
-   * the ledger and the catalog. Absent where there is nothing to drift (the embedded database starts empty).
+   * The database's catalog as it stands, read only, outside any run. Absent where there is nothing to
+   * read before a run (the embedded database starts empty).
+   */
+  snapshot?(database: string): Promise<CatalogSnapshot>
+  /**
+   * A read-only statement answering one row of one text cell, on one database: how the drift check
+   * reads the ledger. Absent where there is nothing to drift (the embedded database starts empty).
    */
   readQuery?(database: string): TextQuery
   close(): Promise<void>

@@ -2,6 +2,10 @@
  * The Hasura GraphQL Engine target: migrations, seeds and metadata over Hasura's HTTP APIs, with the
  * state exactly where the Hasura CLI keeps it (§4), detected the way the CLI detects the server (§3).
  */
+import { runSqlSnapshotQuery } from '../../catalog/snapshot-sources.js'
+import { takeSnapshot } from '../../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../../catalog/types.js'
+import { serverMetadataOf, type ServerMetadata } from '../../drift/metadata-digest.js'
 import { TargetError, UserError } from '../../errors.js'
 import { execute } from '../../execute/engine.js'
 import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
@@ -37,8 +41,8 @@ export interface HasuraTarget extends Target {
   /** Connects the sources the project's metadata declares and the server lacks; call before migrations. */
   connectSources(metadata: Record<string, unknown>): Promise<string[]>
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult>
-  /** The server's metadata as `export_metadata` answers it (a v2 server: with its `resource_version`). */
-  exportMetadata(): Promise<unknown>
+  /** The server's metadata as it stands (`export_metadata`), read only. */
+  exportMetadata(): Promise<ServerMetadata>
   /** Runs `sql` on a database (source) in one transaction, through `run_sql`. */
   writeSql(database: string, sql: string, what: string): Promise<void>
   readQuery(database: string): TextQuery
@@ -163,6 +167,20 @@ class HasuraServerTarget implements HasuraTarget {
     }
   }
 
+  snapshot(database: string): Promise<CatalogSnapshot> {
+    return takeSnapshot(runSqlSnapshotQuery(this.conn, database))
+  }
+
+  async exportMetadata(): Promise<ServerMetadata> {
+    const v2 = this.conn.generation === 'v2'
+    const answer = await this.conn.metadata(
+      { type: 'export_metadata', ...(v2 ? { version: 2 } : {}), args: {} },
+      false,
+      "reading the server's metadata (export_metadata)",
+    )
+    return serverMetadataOf(answer)
+  }
+
   async listDatabases(): Promise<{ name: string; kind: string }[]> {
     const m = await this.conn.metadata<ExportedMetadata>(
       { type: 'export_metadata', args: {} },
@@ -182,15 +200,6 @@ class HasuraServerTarget implements HasuraTarget {
 
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult> {
     return applyMetadataOnHasura(this.conn, metadata, options)
-  }
-
-  exportMetadata(): Promise<unknown> {
-    const version = this.conn.generation === 'v2' ? { version: 2 } : {}
-    return this.conn.metadata(
-      { type: 'export_metadata', ...version, args: {} },
-      false,
-      'reading the server metadata (export_metadata)',
-    )
   }
 
   async writeSql(database: string, sql: string, what: string): Promise<void> {

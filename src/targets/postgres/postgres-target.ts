@@ -3,6 +3,7 @@
  * State is where the Hasura CLI keeps it (see `../sql/state-store.ts`).
  */
 import pg from 'pg'
+import type { CatalogSnapshot } from '../../catalog/types.js'
 import { SqlDatabase } from '../sql/sql-database.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
 import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo, TextQuery } from '../target.js'
@@ -53,6 +54,10 @@ class PostgresTarget implements Target {
 
   readState(database: string): Promise<TargetState> {
     return this.database.readState(database)
+  }
+
+  snapshot(database: string): Promise<CatalogSnapshot> {
+    return this.database.snapshot(database)
   }
 
   execute(request: ExecuteRequest): Promise<ExecuteResult> {

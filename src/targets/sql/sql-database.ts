@@ -3,6 +3,9 @@
  * after another on the session; migrations through the execution engine (`src/execute/engine.ts`) with
  * the session transport; seeds in one transaction. Secrets are taken out of what it answers.
  */
+import { sessionSnapshotQuery } from '../../catalog/snapshot-sources.js'
+import { takeSnapshot } from '../../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../../catalog/types.js'
 import { isKnownError, TargetError } from '../../errors.js'
 import type { ErrorInfo } from '../../model.js'
 import { execute } from '../../execute/engine.js'
@@ -60,6 +63,23 @@ export class SqlDatabase {
           )
         }
       })
+  }
+
+  /** The catalog snapshot of the session's database (`database` names it in messages). */
+  snapshot(database: string): Promise<CatalogSnapshot> {
+    return this.serial(async () => {
+      try {
+        return await takeSnapshot(sessionSnapshotQuery(await this.options.session()))
+      } catch (error) {
+        if (isKnownError(error)) throw error
+        throw new TargetError(
+          this.options.redact(
+            `reading the schema of database '${database}' failed: ${driverErrorFields(error).message}`,
+          ),
+          { database },
+        )
+      }
+    })
   }
 
   execute(request: ExecuteRequest): Promise<ExecuteResult> {
