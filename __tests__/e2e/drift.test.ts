@@ -55,7 +55,7 @@ describe('drift through the action (Hasura)', () => {
 
     const untouched = await runDistAction({ cwd: workspace, inputs: { ...inputs, 'dry-run': 'plan' } })
     expect(untouched.code, log(untouched)).toBe(0)
-    expect(untouched.outputs.drift).toBe('none')
+    expect(untouched.outputs.drift, untouched.summary).toBe('none')
 
     // someone grants anonymous access in the console, and adds a column by hand
     const exported = (await metadataCall({ type: 'export_metadata', version: 2, args: {} })) as {

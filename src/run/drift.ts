@@ -206,9 +206,8 @@ async function checkMetadata(
   project: ProjectRead,
   io: RunIO,
 ): Promise<CheckedMetadata> {
-  const { compareMetadata, metadataDriftMessage, serverMetadataOf } =
-    await import('../drift/metadata-digest.js')
-  const server = serverMetadataOf(await hasura.exportMetadata())
+  const { compareMetadata, metadataDriftMessage } = await import('../drift/metadata-digest.js')
+  const server = await hasura.exportMetadata()
   const database = metadataLedgerDatabase(server)
   const recorded = database
     ? (await readLedger(hasura.readQuery(database), METADATA_DATABASE)).metadata
