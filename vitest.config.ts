@@ -9,8 +9,12 @@ import { defineConfig } from 'vitest/config'
 /** `npm run test:reliability`: faults (killed servers), races, hostile inputs and property tests. */
 export const RELIABILITY_SUITES = ['__tests__/reliability/**/*.test.ts']
 
-/** `npm run test:projects`: every real project and case on dist/, the corpus, the target contracts. */
+/**
+ * `npm run test:projects`: every real project and case on dist/, the corpus, the target contracts, and
+ * the drift stage's whole runs (each starts an embedded database for its replay).
+ */
 export const PROJECT_SUITES = [
+  '__tests__/integration/drift/run-drift.test.ts',
   '__tests__/e2e/real-projects.test.ts',
   '__tests__/e2e/project-cases.test.ts',
   '__tests__/integration/corpus/**/*.test.ts',

@@ -186,6 +186,70 @@ export interface TrustedPullRequestCode {
   reason: string
 }
 
+/** An applied version whose local up file is not the one the ledger recorded. */
+export interface EditedMigration {
+  version: string
+  name: string
+  /** Relative to the project directory. */
+  file: string
+  /** SHA-256 (hex) the ledger holds. */
+  recorded: string
+  /** SHA-256 (hex) of the local file. */
+  local: string
+  /** What the recorded hash is of: the file that ran, the file when first adopted, or when last accepted. */
+  origin: 'applied' | 'adopted' | 'accepted'
+  appliedAt?: string
+  runUrl?: string
+  commit?: string
+}
+
+/** One object whose schema differs from what the applied versions define. */
+export interface SchemaDriftEntry {
+  where: 'only-in-target' | 'only-in-replay' | 'different'
+  /** `table`, `column`, `index`, `function`, … */
+  kind: string
+  /** As the schema changes name objects: `users.hand_added`. */
+  name: string
+  detail: string
+}
+
+export interface DatabaseDrift {
+  database: string
+  /** Edited after apply: drift. */
+  edited: EditedMigration[]
+  /** Edited, acknowledged with `accept-edited-migrations`: not drift. */
+  accepted: EditedMigration[]
+  /** Applied without a recorded hash (by the Hasura CLI, or before the ledger): listed once, never drift. */
+  unverified: { version: string; name: string; file: string }[]
+  /** Versions `accept-edited-migrations` names that are not edited here. */
+  unusedAcceptances: string[]
+  /** Schema drift: its entries, or why it was not checked. */
+  schema: { entries: SchemaDriftEntry[] } | { notChecked: string }
+}
+
+export interface MetadataDriftResult {
+  status: 'unchanged' | 'changed' | 'not-recorded'
+  /** One sentence. */
+  message: string
+  /** The semantic changes from what was applied to the server's, one line each. */
+  changes: { source?: string; summary: string; widens: boolean; details: string[] }[]
+  /** Where the "applied" side of the changes comes from, when not the applied commit. */
+  note?: string
+}
+
+export type DriftStatus = 'none' | 'found' | 'not-checked'
+
+/** The drift check before anything runs (the `drift` input and output). */
+export interface DriftResult {
+  status: DriftStatus
+  mode: 'warn' | 'fail' | 'off'
+  /** Why nothing was checked (`drift: off`, the embedded database). */
+  reason?: string
+  databases: DatabaseDrift[]
+  /** With an endpoint. */
+  metadata?: MetadataDriftResult
+}
+
 export type RunMode = 'apply' | 'plan' | 'rehearse'
 
 export type RunStatus = 'applied' | 'nothing-to-do' | 'planned' | 'rehearsed' | 'failed' | 'cancelled'
@@ -211,6 +275,8 @@ export interface Result {
    * repository's secrets, which it would otherwise have refused.
    */
   trustedPullRequestCode?: TrustedPullRequestCode
+  /** Drift and integrity, checked before anything runs; absent when the run stopped before the check. */
+  drift?: DriftResult
   /** The migration safety rules: absent when they did not run (the run stopped before its plan). */
   safety?: SafetyCheck
   /** The project's metadata against the server's or the pull request's base (contract §8.4). */

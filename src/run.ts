@@ -1,7 +1,7 @@
 /**
  * One run, as a pipeline of named stages (`src/run/`): read → open → metadata changes → plan → lint →
- * connect sources → execute → metadata → seeds → report. Nothing is written before `connectSources`:
- * a run that `lint: error` stops leaves every target as it found it. Each stage is its own module; this
+ * drift → connect sources → execute → metadata → seeds → report. Nothing is written before `connectSources`:
+ * a run that `lint: error` or `drift: fail` stops leaves every target as it found it. Each stage is its own module; this
  * file only says in which order they run. Never throws: every failure, expected or not, ends up in
  * `result.error` (an unexpected one is also logged with its stack).
  */
@@ -10,6 +10,7 @@ import type { Result } from './model.js'
 import type { Settings } from './settings.js'
 import { openTargets, type Targets } from './targets/open.js'
 import { RunFailure, type RunIO } from './run/context.js'
+import { checkDrift, recordAppliedMetadata } from './run/drift.js'
 import { executeMigrations } from './run/execute.js'
 import { pullRequestBase, readEventPayload } from './github/event.js'
 import { lintPlanned } from './run/lint.js'
@@ -41,10 +42,12 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
     await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
+    const ledger = await checkDrift(settings, project, planned, targets, result, io, unconnected)
     if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
     // verification before commit plugs in here, as `executeMigrations`' `beforeCommit`
-    await executeMigrations(settings, planned, targets.migrations, result, io)
+    await executeMigrations(settings, planned, targets.migrations, result, io, { ledger })
     await applyMetadata(project.config, settings, project.built, targets, result, io)
+    await recordAppliedMetadata(targets, result, io)
     await applySeeds(
       project.config,
       settings,

@@ -31,6 +31,8 @@ export const INPUT_DEFAULTS = {
   environment: '',
   timeout: '600',
   'trust-pull-request-code': 'false',
+  drift: 'warn',
+  'accept-edited-migrations': '',
   lint: 'warn',
 } as const
 
@@ -72,6 +74,10 @@ export interface Settings {
    * repository's secrets (`pull_request_target`, `workflow_run`): for teams that review first.
    */
   trustPullRequestCode: boolean
+  /** Drift and integrity before anything runs: report (`warn`), stop the run (`fail`), or skip (`off`). */
+  drift: 'warn' | 'fail' | 'off'
+  /** Applied versions whose edited up file the user acknowledged: their new hash is recorded. */
+  acceptEditedMigrations: bigint[]
   /** Migration safety rules: `warn` reports, `error` fails the run before anything is written, `off`. */
   lint: LintMode
   /** Every secret value (and derived forms) to mask and redact. */
@@ -253,6 +259,17 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   else errors.push(`input 'timeout' must be a positive number of seconds (got '${timeoutRaw}')`)
 
   const trustPullRequestCode = bool('trust-pull-request-code')
+  const drift = oneOf('drift', ['warn', 'fail', 'off'] as const)
+  const acceptEditedMigrations: bigint[] = []
+  for (const item of raw('accept-edited-migrations')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
+    if (/^[0-9]+$/.test(item) && BigInt(item) <= MAX_BIGINT) acceptEditedMigrations.push(BigInt(item))
+    else
+      errors.push(
+        `input 'accept-edited-migrations' must list migration versions separated by commas (got '${item}')`,
+      )
+  }
   const lint = oneOf('lint', ['warn', 'error', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
@@ -289,6 +306,8 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     environment,
     timeoutMs,
     trustPullRequestCode,
+    drift,
+    acceptEditedMigrations,
     lint,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }

@@ -71,8 +71,22 @@ describe('parseSettings', () => {
       environment: '',
       timeoutMs: 600_000,
       trustPullRequestCode: false,
+      drift: 'warn',
+      acceptEditedMigrations: [],
     })
     expect(s.githubToken).toBeUndefined()
+  })
+
+  it('drift and accept-edited-migrations: a mode, and versions separated by commas or spaces', () => {
+    const s = parseSettings(reader({ drift: 'fail', 'accept-edited-migrations': '1700000000001, 2 3' }), {})
+    expect(s.drift).toBe('fail')
+    expect(s.acceptEditedMigrations).toEqual([1700000000001n, 2n, 3n])
+    expect(errorOf({ drift: 'strict' }).message).toBe(
+      "input 'drift' must be one of warn, fail, off (got 'strict')",
+    )
+    const e = errorOf({ 'accept-edited-migrations': '1, v2' })
+    expect(e.message).toContain("input 'accept-edited-migrations' must list migration versions")
+    expect(e.message).toContain("'v2'")
   })
 
   it('chooses the target from explicit settings only', () => {

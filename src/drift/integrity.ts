@@ -120,8 +120,10 @@ export function checkIntegrity(
 
 const short = (hash: string): string => hash.slice(0, 12)
 
-/** One line for the report and the annotation on the file. */
-export function editedMessage(e: EditedAfterApply): string {
+/** One line for the report and the annotation on the file (of the core's or the Result's record). */
+export function editedMessage(
+  e: Pick<EditedAfterApply, 'file' | 'recorded' | 'local' | 'origin'> & { version: bigint | string },
+): string {
   const what =
     e.origin === 'applied'
       ? 'the file that ran'

@@ -7,8 +7,7 @@
  * migration's own query, a script, or a `run_sql` body, and runs in the caller's transaction.
  */
 import { createHash } from 'node:crypto'
-import { dollarTag, lit } from '../targets/hasura/sql-text.js'
-import { xmlCellJson } from '../targets/hasura/state-sql.js'
+import { dollarTag, lit, xmlCellJson } from '../targets/hasura/sql-text.js'
 
 export const LEDGER_SCHEMA = 'hasura_migrate_action'
 export const LEDGER_TABLE = `${LEDGER_SCHEMA}.ledger`

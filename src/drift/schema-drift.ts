@@ -74,13 +74,14 @@ export function compareSchemas(target: CatalogSnapshot, replay: CatalogSnapshot)
 
 const item = (where: DriftPlace, c: SchemaChange): SchemaDriftItem => ({ where, ...c })
 
-const PLACE_TEXT: Record<DriftPlace, string> = {
+/** Where a drift item is, in words. */
+export const PLACE_TEXT: Record<DriftPlace, string> = {
   'only-in-target': 'only in the target',
   'only-in-replay': 'missing from the target',
   different: 'differs in the target (migrations → target)',
 }
 
 /** `column users.hand_added integer — only in the target`. */
-export function driftLine(i: SchemaDriftItem): string {
+export function driftLine(i: Pick<SchemaDriftItem, 'where' | 'name' | 'detail'> & { kind: string }): string {
   return `${i.kind} ${i.name}${i.detail ? ` ${i.detail}` : ''} — ${PLACE_TEXT[i.where]}`
 }

@@ -21,7 +21,15 @@ import {
   type YamlMetadataSteps,
 } from '../targets/step-parts.js'
 import { redactInfo, toErrorInfo } from './error-report.js'
-import type { ExecuteRequest, ExecuteResult, StepEvent, TargetState, UnitOfWorkSession } from './request.js'
+import {
+  hasLedgerRows,
+  type ExecuteRequest,
+  type ExecuteResult,
+  type LedgerWrites,
+  type StepEvent,
+  type TargetState,
+  type UnitOfWorkSession,
+} from './request.js'
 import { StepBook } from './step-book.js'
 import { unitsOf, type Unit } from './units.js'
 import { MESSAGES, NOTES } from './wording.js'
@@ -58,6 +66,8 @@ export interface RunContext {
   settled(i: number, durationMs: number): void
   /** Stops the run on step i (undefined: on the unit, no step to blame); a cancelled run says so instead. */
   fail(i: number | undefined, info: ErrorInfo, note?: string): never
+  /** The ledger rows to write with the state records; none in a rehearsal (nothing of it is kept). */
+  readonly ledger: LedgerWrites | undefined
   /** The run's `beforeCommit` check of the open unit (nothing when there is none). */
   beforeCommit(unit: Unit, query: UnitOfWorkSession['query']): Promise<void>
   readonly hasBeforeCommit: boolean
@@ -130,6 +140,10 @@ class EngineRun implements RunContext {
     return this.request.database
   }
 
+  get ledger(): LedgerWrites | undefined {
+    return this.request.mode === 'rehearse' ? undefined : this.request.ledger
+  }
+
   get hasBeforeCommit(): boolean {
     return this.request.beforeCommit !== undefined
   }
@@ -181,8 +195,9 @@ class EngineRun implements RunContext {
 
   async beforeCommit(unit: Unit, query: UnitOfWorkSession['query']): Promise<void> {
     const check = this.request.beforeCommit
-    if (!check) return
     const indices = unit.kind === 'transaction' ? unit.steps : [unit.step]
+    // a unit that records only ledger rows changed nothing to check
+    if (!check || indices.length === 0) return
     const error = await check({ steps: indices.map((i) => this.book.steps[i]), last: unit.last, query })
     if (error) this.fail(undefined, { ...error, database: error.database ?? this.database })
   }
@@ -262,12 +277,15 @@ class EngineRun implements RunContext {
     const { steps } = this.book
     // A transaction command that cannot run here fails the run before anything changes.
     this.parts = await Promise.all(steps.map((step) => runnableParts(step, this.transport.yamlMetadataSteps)))
-    if (steps.length === 0) return
+    if (steps.length === 0 && !hasLedgerRows(this.ledger)) return
     const rehearse = this.request.mode === 'rehearse'
     const notRehearsed = rehearse ? steps.flatMap((step, i) => (step.transactional ? [] : [i])) : []
     for (const i of notRehearsed) this.book.note(i, NOTES.notRehearsed)
     await this.transport.prepare(this, state)
-    for (const unit of unitsOf(steps, this.request.mode, this.transaction)) {
+    const units = unitsOf(steps, this.request.mode, this.transaction)
+    // nothing to run, but ledger rows to record (an acknowledged edit): one unit records only them
+    if (units.length === 0) units.push({ kind: 'transaction', steps: [], last: true })
+    for (const unit of units) {
       this.checkAborted()
       if (unit.kind === 'transaction') {
         if (this.request.mode === 'skip-execution')

@@ -40,6 +40,30 @@ export interface UnitOfWorkSession {
  */
 export type BeforeCommit = (unit: UnitOfWorkSession) => Promise<ErrorInfo | undefined>
 
+/**
+ * What the caller's ledger (the action's own table, beside the CLI's state) records in the units that
+ * write the state — apply and skip-execution, never a rehearsal — so that it commits exactly when they
+ * do. Each target writes it with its state records; the rows themselves are the ledger's
+ * (`src/drift/ledger-records.ts`).
+ */
+export interface LedgerWrites {
+  /** One id per run. */
+  runId: string
+  runUrl?: string
+  /** The commit the run applies. */
+  commit?: string
+  /** Applied versions without a recorded hash: the local file's, recorded once (in the first unit). */
+  adopt: readonly { version: bigint; name: string; sha256: string }[]
+  /** Versions whose edit was acknowledged: the local file's hash, recorded in the first unit. */
+  accept: readonly { version: bigint; sha256: string }[]
+  /** Rows of versions the state no longer holds, removed in the first unit. */
+  stale: readonly bigint[]
+}
+
+/** Whether the ledger has rows to record besides the steps' (adopted, accepted or stale versions). */
+export const hasLedgerRows = (l: LedgerWrites | undefined): boolean =>
+  l !== undefined && l.adopt.length + l.accept.length + l.stale.length > 0
+
 export interface ExecuteRequest {
   database: string
   /**
@@ -57,6 +81,8 @@ export interface ExecuteRequest {
   signal?: AbortSignal
   onEvent?(event: StepEvent): void
   beforeCommit?: BeforeCommit
+  /** Ledger rows to write with the state (each step's hash, and the first unit's extra rows). */
+  ledger?: LedgerWrites
 }
 
 export interface ExecuteResult {

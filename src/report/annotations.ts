@@ -1,6 +1,7 @@
 /** File annotations: the failing statement and every finding, on the files of the repository. */
 import type { AnnotationProperties } from '@actions/core'
 import { ACTION_NAME, migrationLabel, nextSteps, repoPath, ruleDoc } from './words.js'
+import { driftAnnotations } from './drift-report.js'
 import { redactResult } from './redact.js'
 import type { ErrorInfo, Result, StepResult } from '../model.js'
 
@@ -77,6 +78,7 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
       )
     }
   }
+  for (const a of driftAnnotations(safe, (file) => where(file) ?? file)) out.push(clean(a))
   return out
 }
 

@@ -10,6 +10,7 @@ import {
   normalizeDir,
   targetKindLabel,
 } from './words.js'
+import { driftText } from './drift-report.js'
 import { redactResult } from './redact.js'
 import { allMetadataChanges, verdict } from './verdict.js'
 import type { Result } from '../model.js'
@@ -138,6 +139,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   for (const o of r.metadata.inconsistentObjects) {
     lines.push(`  inconsistent ${oneLine(o.type)} ${oneLine(o.name)}: ${oneLine(o.reason)}`)
   }
+  lines.push(...driftText(r).map(oneLine))
   lines.push(`Seeds: ${r.seeds.status}${r.seeds.files.length > 0 ? `: ${r.seeds.files.join(', ')}` : ''}`)
   if (r.roundTrip) {
     lines.push(

@@ -18,6 +18,7 @@ import {
   targetKindLabel,
 } from './words.js'
 import { code, fence, header, html, row, text } from './markdown-escape.js'
+import { driftMarkdown } from './drift-report.js'
 import { redactResult } from './redact.js'
 import { allMetadataChanges, verdict } from './verdict.js'
 import type {
@@ -152,7 +153,12 @@ export const REVIEW_SECTIONS: Record<
   findings: [findingsSection],
   schema: [],
   metadata: [metadataChangesSection],
-  drift: [],
+  drift: [
+    (result) => {
+      const blocks = driftMarkdown(result)
+      return blocks ? { blocks } : undefined
+    },
+  ],
 }
 
 function sections(result: Result, surface: Surface, level: Level): Section[] {

@@ -15,6 +15,7 @@ export const OUTPUT_NAMES = [
   'comment-url',
   'findings',
   'metadata-changes',
+  'drift',
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -48,6 +49,8 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     'comment-url': redact(options.commentUrl ?? '', secrets),
     findings: JSON.stringify(findingsOf(safe)),
     'metadata-changes': JSON.stringify(metadataChangesOf(safe)),
+    // a run stopped before the check checked nothing
+    drift: safe.drift?.status ?? 'not-checked',
   }
   return outputs
 }

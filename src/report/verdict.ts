@@ -4,6 +4,7 @@
  * "metadata: 2 permission changes (1 widens access)"), ❌ for a failure, ⚠️ when any fact warns.
  * A review section adds its fact to `VERDICT_FACTS`, in the order of the sections (contract §8.6).
  */
+import { driftFact } from './drift-report.js'
 import type { FindingResult, MetadataChangeResult, Result } from '../model.js'
 import { headline, plural } from './words.js'
 
@@ -57,7 +58,11 @@ function metadataFact(result: Result): VerdictFact | undefined {
 }
 
 /** One per review section, in the sections' order: findings, schema changes, metadata changes, drift. */
-export const VERDICT_FACTS: ((result: Result) => VerdictFact | undefined)[] = [findingsFact, metadataFact]
+export const VERDICT_FACTS: ((result: Result) => VerdictFact | undefined)[] = [
+  findingsFact,
+  metadataFact,
+  driftFact,
+]
 
 export function verdict(result: Result): Verdict {
   const facts = VERDICT_FACTS.map((f) => f(result)).filter((f): f is VerdictFact => f !== undefined)

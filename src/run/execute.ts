@@ -3,7 +3,7 @@
  * its own; a failure stops the rest. On an ephemeral target, `up all` is followed by the round trip.
  * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification).
  */
-import type { BeforeCommit } from '../execute/request.js'
+import { hasLedgerRows, type BeforeCommit, type LedgerWrites } from '../execute/request.js'
 import type { ExecutionMode, Result, StepResult } from '../model.js'
 import { planDatabase, remainingSteps, roundTripSkipReason } from '../plan/index.js'
 import { statusRows, versionState } from '../result-builder.js'
@@ -15,6 +15,8 @@ import type { Planned } from './plan.js'
 export interface ExecuteOptions {
   /** A check inside each unit of work before it commits (see `BeforeCommit`). */
   beforeCommit?: BeforeCommit
+  /** What each database's writing units record in the action's ledger (`src/run/drift.ts`). */
+  ledger?: (database: string) => LedgerWrites | undefined
 }
 
 export async function executeMigrations(
@@ -33,7 +35,7 @@ export async function executeMigrations(
   const mode = executionMode(settings, ephemeral)
   for (const w of work) {
     await io.group(`Migrations: ${w.migrations.name}`, () =>
-      executeOne(w, target, settings, mode, io, options.beforeCommit),
+      executeOne(w, target, settings, mode, io, options),
     )
     if (ephemeral && request.kind === 'up' && request.steps === 'all') {
       await io.group(`Round trip: ${w.migrations.name}`, () => roundTrip(w, target, settings, result, io))
@@ -55,10 +57,13 @@ async function executeOne(
   settings: Settings,
   mode: ExecutionMode,
   io: RunIO,
-  beforeCommit?: BeforeCommit,
+  options: ExecuteOptions,
 ): Promise<void> {
-  // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits for the lock).
-  if (w.plan.steps.length === 0) return
+  const { beforeCommit } = options
+  const ledger = mode === 'rehearse' ? undefined : options.ledger?.(w.migrations.name)
+  // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits
+  // for the lock) — unless the ledger has rows to record (an edit acknowledged, versions to adopt).
+  if (w.plan.steps.length === 0 && !hasLedgerRows(ledger)) return
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
@@ -66,6 +71,7 @@ async function executeOne(
     state: w.state,
     mode,
     ...(beforeCommit ? { beforeCommit } : {}),
+    ...(ledger ? { ledger } : {}),
     transaction: settings.transaction,
     timeoutMs: settings.timeoutMs,
     signal: io.signal,

@@ -51,5 +51,13 @@ export interface Target {
    * read before a run (the embedded database starts empty).
    */
   snapshot?(database: string): Promise<CatalogSnapshot>
+  /**
+   * A read-only statement answering one row of one text cell, on one database: how the drift check
+   * reads the ledger. Absent where there is nothing to drift (the embedded database starts empty).
+   */
+  readQuery?(database: string): TextQuery
   close(): Promise<void>
 }
+
+/** Runs one read-only statement that answers one row of one text cell; its text. */
+export type TextQuery = (sql: string) => Promise<string>

@@ -24,7 +24,7 @@ import { openEmbedded } from '../../../src/targets/embedded/embedded-target.js'
 import { HasuraConnection } from '../../../src/targets/hasura/connection.js'
 import { HasuraHttp } from '../../../src/targets/hasura/http.js'
 import { stateFromCatalog } from '../../../src/targets/hasura/read-state.js'
-import { LEDGER_DDL, probeSql, recordSql, SENTINEL_SQL } from '../../../src/targets/hasura/state-sql.js'
+import { probeSql, recordSql, SENTINEL_SQL } from '../../../src/targets/hasura/state-sql.js'
 import { PgSession } from '../../../src/targets/postgres/pg-session.js'
 import { createDatabase } from '../../support/database.js'
 import { startHasuraServer } from '../../support/hasura-server/index.js'
@@ -46,6 +46,14 @@ const local = (version: bigint, text: string): LocalUpFile => ({
   file: `migrations/default/${version}_v${version}/up.sql`,
   sha256: sha256Hex(text),
 })
+
+/** The ledger as the Hasura target created it in its first release (no origin, commit or resource version). */
+const FIRST_RELEASE_DDL = `CREATE SCHEMA IF NOT EXISTS hasura_migrate_action;
+CREATE TABLE IF NOT EXISTS hasura_migrate_action.ledger (
+  database text NOT NULL, version bigint NOT NULL, name text NOT NULL, sha256 text, applied boolean NOT NULL,
+  dirty boolean NOT NULL DEFAULT false, applied_at timestamptz NOT NULL DEFAULT now(), run_url text,
+  run_id text NOT NULL, recorded boolean NOT NULL DEFAULT false, PRIMARY KEY (database, version)
+)`
 
 const cleanups: (() => Promise<void>)[] = []
 const backends: Record<string, Backend> = {}
@@ -224,8 +232,8 @@ describe('the ledger the Hasura target already keeps (a separate metadata databa
     await client.connect()
     try {
       const query: TextQuery = sessionSnapshotQuery(new PgSession(client, {}))
-      // the table and a row exactly as the Hasura target writes them, before this design
-      await client.query(LEDGER_DDL)
+      // the table and a row exactly as the Hasura target wrote them, before this design
+      await client.query(FIRST_RELEASE_DDL)
       const change = {
         version: 5n,
         name: 'five',

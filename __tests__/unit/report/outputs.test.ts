@@ -9,7 +9,7 @@ describe('outputsOf', () => {
   it('sets every output of the contract, as strings', () => {
     const out = outputsOf(fixtures.success())
     expect(Object.keys(out).sort()).toEqual([...OUTPUT_NAMES].sort())
-    expect(Object.keys(out)).toHaveLength(11)
+    expect(Object.keys(out)).toHaveLength(12)
     for (const v of Object.values(out)) expect(typeof v).toBe('string')
   })
 
@@ -25,6 +25,15 @@ describe('outputsOf', () => {
     expect(out['current-version']).toBe('1700000000300')
     expect(out.metadata).toBe('applied')
     expect(out['comment-url']).toBe('https://github.com/acme/shop/pull/7#issuecomment-1')
+  })
+
+  it("drift: the check's verdict; a run that stopped before the check checked nothing", () => {
+    expect(outputsOf(fixtures.success()).drift).toBe('not-checked')
+    const found: Result = {
+      ...fixtures.success(),
+      drift: { status: 'found', mode: 'warn', databases: [] },
+    }
+    expect(outputsOf(found).drift).toBe('found')
   })
 
   it('the report is the whole Result as compact JSON with schemaVersion 1', () => {

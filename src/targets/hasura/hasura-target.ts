@@ -12,7 +12,7 @@ import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
 import type { ConfigVersion } from '../../project/types.js'
 import type { MetadataResult } from '../../model.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
-import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
+import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo, TextQuery } from '../target.js'
 import { HasuraConnection, type ServerGeneration } from './connection.js'
 import { HasuraApiError, HasuraHttp, type ApiPaths } from './http.js'
 import { applyMetadataOnHasura, connectSourcesOnHasura, type ApplyMetadataOptions } from './metadata.js'
@@ -43,6 +43,9 @@ export interface HasuraTarget extends Target {
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult>
   /** The server's metadata as it stands (`export_metadata`), read only. */
   exportMetadata(): Promise<ServerMetadata>
+  /** Runs `sql` on a database (source) in one transaction, through `run_sql`. */
+  writeSql(database: string, sql: string, what: string): Promise<void>
+  readQuery(database: string): TextQuery
 }
 
 interface ExportedMetadata {
@@ -197,6 +200,22 @@ class HasuraServerTarget implements HasuraTarget {
 
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult> {
     return applyMetadataOnHasura(this.conn, metadata, options)
+  }
+
+  async writeSql(database: string, sql: string, what: string): Promise<void> {
+    await this.conn.runSql(database, sql, { write: true, what })
+  }
+
+  readQuery(database: string): TextQuery {
+    return async (sql) => {
+      const answer = await this.conn.runSql(database, sql, {
+        readOnly: true,
+        write: false,
+        what: `reading database '${database}' for the drift check`,
+      })
+      const cell = answer.result?.[1]?.[0]
+      return typeof cell === 'string' ? cell : ''
+    }
   }
 
   async close(): Promise<void> {

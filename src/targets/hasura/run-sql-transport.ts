@@ -9,6 +9,7 @@
  * that raises (the rollback sentinel), which is also how a `beforeCommit` check reads inside the unit.
  */
 import { createHash, randomUUID } from 'node:crypto'
+import { ledgerStepSql, ledgerUnitSql } from '../../drift/ledger-records.js'
 import { TargetError, type PgErrorFields } from '../../errors.js'
 import type { ErrorInfo } from '../../model.js'
 import type { AppliedState } from '../../plan/types.js'
@@ -70,6 +71,8 @@ export class RunSqlTransport implements Transport {
   private state?: DatabaseState
   /** Ledger rows this run wrote (catalog-with-ledger), recorded in the catalog at the end. */
   private readonly written = new Set<bigint>()
+  /** A unit of this run committed: the ledger's first-unit rows are in. */
+  private ledgerStarted = false
 
   constructor(
     private readonly conn: HasuraConnection,
@@ -137,10 +140,17 @@ export class RunSqlTransport implements Transport {
         changes,
       ),
     )
+    // the ledger's rows carry this transport's run id: the handover's verification counts them by it
+    const ledger = ctx.ledger && { ...ctx.ledger, runId: this.runId }
+    // where the catalog state is written after the transaction, a row is the handover's, not yet recorded
+    const recorded = st.store !== 'catalog-with-ledger'
+    if (ledger) b.add(ledgerUnitSql(db, ledger, !this.ledgerStarted))
     if (timed) b.add(MARK_SQL)
     idx.forEach((i, k) => {
       if (o.execute) for (const part of ctx.parts[i]) this.addRunnable(b, part, i, ctx)
       b.add(recordSql(st.store, db, changes[k], this.runId, this.runUrl))
+      // a no-transaction file's row is written once it ran (its dirty mark is the state's alone)
+      if (ledger && changes[k].to !== 'dirty') b.add(ledgerStepSql(ctx.book.steps[i], ledger, recorded) ?? '')
       if (timed) b.add(MARK_SQL)
     })
     if (st.store === 'catalog-in-source') {
@@ -427,6 +437,7 @@ export class RunSqlTransport implements Transport {
   }
 
   private committed(changes: Change[]): void {
+    this.ledgerStarted = true
     const st = this.st
     const versions = st.applied.versions
     for (const c of changes) {
@@ -464,6 +475,7 @@ export class RunSqlTransport implements Transport {
     const marks = changes.map((c) => markOf(fresh.applied.versions, c.version))
     if (changes.every((c, k) => marks[k] === c.to)) {
       this.state = fresh
+      this.ledgerStarted = true
       for (const c of changes) if (fresh.store === 'catalog-with-ledger') this.written.add(c.version)
       return true
     }

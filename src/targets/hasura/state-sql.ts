@@ -9,7 +9,8 @@
  */
 import { LOCK_NAMESPACE, lockTimeoutMs } from '../lock.js'
 import { RESTORE_SETTINGS } from '../step-parts.js'
-import { dollarTag, lit } from './sql-text.js'
+import { ENSURE_LEDGER_SQL } from '../../drift/ledger.js'
+import { dollarTag, lit, xmlCellJson } from './sql-text.js'
 
 export type StoreKind = 'schema-migrations' | 'catalog-in-source' | 'catalog-with-ledger'
 
@@ -74,20 +75,8 @@ export const LEDGER_TABLE = 'hasura_migrate_action.ledger'
 /** One row while a run writes the catalog state: runs of this action take turns (LEDGER.md). */
 export const CATALOG_WRITER_TABLE = 'hasura_migrate_action.catalog_writer'
 
-export const LEDGER_DDL = `CREATE SCHEMA IF NOT EXISTS hasura_migrate_action;
-CREATE TABLE IF NOT EXISTS ${LEDGER_TABLE} (
-  database text NOT NULL,
-  version bigint NOT NULL,
-  name text NOT NULL,
-  sha256 text,
-  applied boolean NOT NULL,
-  dirty boolean NOT NULL DEFAULT false,
-  applied_at timestamptz NOT NULL DEFAULT now(),
-  run_url text,
-  run_id text NOT NULL,
-  recorded boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (database, version)
-);
+/** The ledger (every column: LEDGER.md) and the catalog-writer lease, created or completed. */
+export const LEDGER_DDL = `${ENSURE_LEDGER_SQL};
 CREATE TABLE IF NOT EXISTS ${CATALOG_WRITER_TABLE} (
   id int PRIMARY KEY CHECK (id = 1),
   holder text NOT NULL,
@@ -124,20 +113,7 @@ export function probeSql(database: string, withCatalog: boolean): string {
   return `SELECT ${cols.join(',\n  ')}`
 }
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-
-/** The JSON text inside `<j>…</j>` of a `query_to_xml` cell; `undefined` for no table or no row. */
-export function xmlCellJson(cell: string | null | undefined): unknown {
-  if (!cell) return undefined
-  const m = /<j>([\s\S]*?)<\/j>/.exec(cell)
-  if (!m) return undefined
-  const text = (m[1] ?? '').replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16))
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10))
-    return XML_ENTITIES[e] ?? all
-  })
-  return JSON.parse(text) as unknown
-}
+export { xmlCellJson }
 
 // ---- writing --------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import pg from 'pg'
 import type { CatalogSnapshot } from '../../catalog/types.js'
 import { SqlDatabase } from '../sql/sql-database.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
-import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
+import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo, TextQuery } from '../target.js'
 import { connectionError } from './connection-error.js'
 import { PgSession } from './pg-session.js'
 import { redactUrl } from './redact.js'
@@ -66,6 +66,10 @@ class PostgresTarget implements Target {
 
   applySeeds(request: SeedRequest): Promise<SeedResult> {
     return this.database.applySeeds(request)
+  }
+
+  readQuery(database: string): TextQuery {
+    return this.database.readQuery(database)
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * `pg_advisory_lock` for the session otherwise, same key), statements and state records as scripts, and
  * over a network session consecutive migrations written ahead of the answers (pipelining).
  */
+import { ledgerStepSql, ledgerUnitSql } from '../../drift/ledger-records.js'
 import { isKnownError } from '../../errors.js'
 import type { ErrorInfo } from '../../model.js'
 import type { AppliedState } from '../../plan/types.js'
@@ -140,10 +141,20 @@ export class SessionTransport implements Transport {
     if (ctx.transaction === 'per-migration') {
       await this.begin(ctx)
       await this.prepareStore(ctx)
+      await this.prepareLedger(ctx)
       await this.commit(ctx)
     } else {
       await this.prepareStore(ctx)
+      await this.prepareLedger(ctx)
     }
+  }
+
+  /** The state statement of step i, with its ledger row; undefined when the store cannot write it as text. */
+  private recordStatement(i: number, ctx: RunContext): string | undefined {
+    const step = ctx.book.steps[i]
+    const record = this.store?.statement(ctx.database, step.version, step.direction)
+    const ledger = ctx.ledger && ledgerStepSql(step, ctx.ledger, true)
+    return record !== undefined && ledger ? `${record};\n${ledger}` : record
   }
 
   async transaction(unit: Extract<Unit, { kind: 'transaction' }>, ctx: RunContext): Promise<void> {
@@ -205,12 +216,10 @@ export class SessionTransport implements Transport {
 
   /** Runs a step's SQL in the open transaction, each part as one script; true when its state record went with it. */
   private async runParts(i: number, ctx: RunContext): Promise<boolean> {
-    const step = ctx.book.steps[i]
     const parts = ctx.parts[i]
     // The state statement rides in the query of the step's last part: one round trip per step
     // (bench/apply-quick.ts). An error is still attributed: past the file's text it is ours.
-    const record =
-      parts.length > 0 ? this.store?.statement(ctx.database, step.version, step.direction) : undefined
+    const record = parts.length > 0 ? this.recordStatement(i, ctx) : undefined
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]
       const text = this.inTransactionText(part)
@@ -271,7 +280,7 @@ export class SessionTransport implements Transport {
     if (!step || !step.transactional || !this.session?.pipelined) return undefined
     if (ctx.transaction !== 'all' || ctx.request.mode === 'skip-execution') return undefined
     const parts = ctx.parts[i]
-    const record = this.store?.statement(ctx.database, step.version, step.direction)
+    const record = this.recordStatement(i, ctx)
     if (parts.length !== 1 || record === undefined) return undefined
     // decided on the file as written: behind a failure, even its savepoints' ROLLBACK TO could revive the aborted transaction
     if (await controlsTransaction(parts[0].text)) return undefined
@@ -363,6 +372,8 @@ export class SessionTransport implements Transport {
     try {
       if (step.direction === 'up') await store.markApplied(this.session!, ctx.database, step.version)
       else await store.markRolledBack(this.session!, ctx.database, step.version)
+      const ledger = ctx.ledger && ledgerStepSql(step, ctx.ledger, true)
+      if (ledger) await this.session!.query(ledger)
     } catch (error) {
       this.recordFailed(i, driverErrorFields(error), ctx)
     }
@@ -438,6 +449,18 @@ export class SessionTransport implements Transport {
       info.message = `preparing the migration state (${this.store!.where}) failed: ${info.message}`
       throw new RunStopped(info)
     }
+  }
+
+  /** The ledger's table and the run's first rows, in the transaction that prepares the state. */
+  private async prepareLedger(ctx: RunContext): Promise<void> {
+    if (!ctx.ledger) return
+    const outcome = await this.session!.script(ledgerUnitSql(ctx.database, ctx.ledger, true))
+    if (!outcome.error) return
+    if (outcome.error.connectionLost) this.sessionLost = true
+    ctx.checkAborted()
+    const info = sqlErrorInfo(outcome.error, { database: ctx.database, timeoutMs: ctx.request.timeoutMs })
+    info.message = `preparing the action's ledger (hasura_migrate_action.ledger) failed: ${info.message}`
+    throw new RunStopped(info)
   }
 
   private async setSessionTimeouts(ctx: RunContext): Promise<void> {

@@ -11,7 +11,7 @@ import type { ErrorInfo } from '../../model.js'
 import { execute } from '../../execute/engine.js'
 import { redactInfo } from '../../execute/error-report.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
-import type { SeedRequest, SeedResult } from '../target.js'
+import type { SeedRequest, SeedResult, TextQuery } from '../target.js'
 import { applySeedsOnSession } from './seeds.js'
 import { SessionTransport, type SessionTransportOptions } from './session-transport.js'
 import { driverErrorFields } from './session.js'
@@ -43,6 +43,26 @@ export class SqlDatabase {
         )
       }
     })
+  }
+
+  /** One read-only statement's one text cell, in turn with the other operations. */
+  readQuery(database: string): TextQuery {
+    return (sql) =>
+      this.serial(async () => {
+        try {
+          const [row] = await (await this.options.session()).query(sql)
+          const cell = row ? Object.values(row)[0] : undefined
+          return typeof cell === 'string' ? cell : cell == null ? '' : JSON.stringify(cell)
+        } catch (error) {
+          if (isKnownError(error)) throw error
+          throw new TargetError(
+            this.options.redact(
+              `reading database '${database}' for the drift check failed: ${driverErrorFields(error).message}`,
+            ),
+            { database },
+          )
+        }
+      })
   }
 
   /** The catalog snapshot of the session's database (`database` names it in messages). */
