@@ -15,6 +15,7 @@ import { planDatabases } from './run/plan.js'
 import { projectSql, readProject } from './run/read.js'
 import { emptyResult, finalStatus, finish } from './run/report.js'
 import { applySeeds } from './run/seeds.js'
+import { CatalogReview } from './run/verify.js'
 
 export type { RunIO } from './run/context.js'
 
@@ -32,8 +33,9 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       result.metadataTarget = targets.metadata.info
     await connectSources(project.config, settings, project.built, targets, result)
     const planned = await planDatabases(settings, project, targets.migrations, result)
-    // verification before commit plugs in here, as `executeMigrations`' `beforeCommit`
-    await executeMigrations(settings, planned, targets.migrations, result, io)
+    const review = await CatalogReview.start({ settings, project, planned, targets, result, io })
+    await executeMigrations(settings, planned, targets.migrations, result, io, review.executeOptions())
+    await review.finish()
     await applyMetadata(project.config, settings, project.built, targets, result, io)
     await applySeeds(
       project.config,

@@ -6,7 +6,7 @@ import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
 import { databaseUrlProblem } from './targets/postgres/connection-url.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
-import type { TransactionMode } from './model.js'
+import type { TransactionMode, VerifyMetadataSetting } from './model.js'
 
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {
@@ -31,6 +31,7 @@ export const INPUT_DEFAULTS = {
   environment: '',
   timeout: '600',
   'trust-pull-request-code': 'false',
+  'verify-metadata': 'error',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -69,6 +70,8 @@ export interface Settings {
    * repository's secrets (`pull_request_target`, `workflow_run`): for teams that review first.
    */
   trustPullRequestCode: boolean
+  /** The metadata checked against the migrated schema before anything commits: fail, report, or not at all. */
+  verifyMetadata: VerifyMetadataSetting
   /** Every secret value (and derived forms) to mask and redact. */
   secrets: string[]
 }
@@ -248,6 +251,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
   else errors.push(`input 'timeout' must be a positive number of seconds (got '${timeoutRaw}')`)
 
   const trustPullRequestCode = bool('trust-pull-request-code')
+  const verifyMetadata = oneOf('verify-metadata', ['error', 'warn', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
     errors.push(
@@ -283,6 +287,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     environment,
     timeoutMs,
     trustPullRequestCode,
+    verifyMetadata,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }

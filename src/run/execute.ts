@@ -1,7 +1,9 @@
 /**
  * Stage 4, execute: each database's plan through its target, one database after another, each atomic on
  * its own; a failure stops the rest. On an ephemeral target, `up all` is followed by the round trip.
- * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification).
+ * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification);
+ * `split` runs some versions first, in a call of their own, and something between (the embedded
+ * database's pull-request base, then the pull request's own migrations).
  */
 import type { BeforeCommit } from '../execute/request.js'
 import type { ExecutionMode, Result, StepResult } from '../model.js'
@@ -11,10 +13,16 @@ import type { Settings } from '../settings.js'
 import type { Target } from '../targets/target.js'
 import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
 import type { Planned } from './plan.js'
+import type { Step } from '../plan/types.js'
+
+/** The first pass over a database's plan, or the embedded round trip's up pass. */
+export type ExecutePass = 'run' | 'round trip'
 
 export interface ExecuteOptions {
-  /** A check inside each unit of work before it commits (see `BeforeCommit`). */
-  beforeCommit?: BeforeCommit
+  /** A check inside each unit of work of a database before it commits (see `BeforeCommit`). */
+  beforeCommit?: (w: DatabaseWork, pass: ExecutePass) => BeforeCommit | undefined
+  /** Versions of the plan to run first, then `between` (before the rest runs). */
+  split?: (w: DatabaseWork) => { first: ReadonlySet<bigint>; between(): Promise<void> } | undefined
 }
 
 export async function executeMigrations(
@@ -33,10 +41,13 @@ export async function executeMigrations(
   const mode = executionMode(settings, ephemeral)
   for (const w of work) {
     await io.group(`Migrations: ${w.migrations.name}`, () =>
-      executeOne(w, target, settings, mode, io, options.beforeCommit),
+      executeSplit(w, target, settings, mode, io, options),
     )
     if (ephemeral && request.kind === 'up' && request.steps === 'all') {
-      await io.group(`Round trip: ${w.migrations.name}`, () => roundTrip(w, target, settings, result, io))
+      const check = options.beforeCommit?.(w, 'round trip')
+      await io.group(`Round trip: ${w.migrations.name}`, () =>
+        roundTrip(w, target, settings, result, io, check),
+      )
     }
   }
   if (settings.dryRun === 'rehearse' && ephemeral) markRehearsed(result)
@@ -49,21 +60,43 @@ export function executionMode(settings: Settings, ephemeral: boolean): Execution
   return settings.skipExecution ? 'skip-execution' : 'apply'
 }
 
+/** The plan in one call, or (`split`) its first versions, `between`, then the rest. */
+async function executeSplit(
+  w: DatabaseWork,
+  target: Target,
+  settings: Settings,
+  mode: ExecutionMode,
+  io: RunIO,
+  options: ExecuteOptions,
+): Promise<void> {
+  const beforeCommit = options.beforeCommit?.(w, 'run')
+  const split = w.plan.steps.length > 0 ? options.split?.(w) : undefined
+  if (!split) return executeOne(w, target, settings, mode, io, w.plan.steps, beforeCommit)
+  const first = w.plan.steps.filter((s) => split.first.has(s.version))
+  await executeOne(w, target, settings, mode, io, first)
+  await split.between()
+  const rest = w.plan.steps.filter((s) => !split.first.has(s.version))
+  // the state read at planning time is stale after the first call: the engine reads it again
+  await executeOne(w, target, settings, mode, io, rest, beforeCommit, false)
+}
+
 async function executeOne(
   w: DatabaseWork,
   target: Target,
   settings: Settings,
   mode: ExecutionMode,
   io: RunIO,
+  steps: Step[],
   beforeCommit?: BeforeCommit,
+  planState = true,
 ): Promise<void> {
   // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits for the lock).
-  if (w.plan.steps.length === 0) return
+  if (steps.length === 0) return
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
-    replan: (state) => remainingSteps(w.plan.steps, state),
-    state: w.state,
+    replan: (state) => remainingSteps(steps, state),
+    ...(planState ? { state: w.state } : {}),
     mode,
     ...(beforeCommit ? { beforeCommit } : {}),
     transaction: settings.transaction,
@@ -93,6 +126,7 @@ async function roundTrip(
   settings: Settings,
   result: Result,
   io: RunIO,
+  beforeCommit?: BeforeCommit,
 ): Promise<void> {
   if (w.migrations.migrations.length === 0) return
   const blockers = w.plan.findings.filter((f) => f.kind === 'round-trip-impossible')
@@ -111,6 +145,7 @@ async function roundTrip(
       database: w.migrations.name,
       replan: (state) => planDatabase(w.migrations, state, request, options).steps,
       mode: 'apply',
+      ...(request.kind === 'up' && beforeCommit ? { beforeCommit } : {}),
       transaction: settings.transaction,
       timeoutMs: settings.timeoutMs,
       signal: io.signal,

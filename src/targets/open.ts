@@ -96,6 +96,7 @@ function planOnlyEmbedded(): Target {
     readState: () => Promise.resolve({ versions: new Map() }),
     execute: () => Promise.reject(refuse()),
     applySeeds: () => Promise.reject(refuse()),
+    readText: () => Promise.reject(refuse()),
     close: async () => {},
   }
 }

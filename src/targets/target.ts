@@ -45,5 +45,10 @@ export interface Target {
   /** Runs the steps under the race lock; never throws for a migration failure (it is in the result). */
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
+  /**
+   * One read-only statement on a database, outside any unit of work, whose answer is one row of one
+   * text cell: its text (a catalog snapshot, `src/catalog/`).
+   */
+  readText(database: string, sql: string): Promise<string>
   close(): Promise<void>
 }

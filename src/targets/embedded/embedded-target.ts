@@ -79,6 +79,10 @@ class EmbeddedTarget implements Target {
     return (await this.instance(request.database)).database.execute(request)
   }
 
+  async readText(database: string, sql: string): Promise<string> {
+    return (await this.instance(database)).database.readText(database, sql)
+  }
+
   async applySeeds(request: SeedRequest): Promise<SeedResult> {
     return (await this.instance(request.database)).database.applySeeds(request)
   }

@@ -2,6 +2,7 @@
  * The Hasura GraphQL Engine target: migrations, seeds and metadata over Hasura's HTTP APIs, with the
  * state exactly where the Hasura CLI keeps it (§4), detected the way the CLI detects the server (§3).
  */
+import { runSqlSnapshotQuery } from '../../catalog/snapshot-sources.js'
 import { TargetError, UserError } from '../../errors.js'
 import { execute } from '../../execute/engine.js'
 import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
@@ -156,6 +157,10 @@ class HasuraServerTarget implements HasuraTarget {
         error: redactInfo(toErrorInfo(e, request.database), (s) => this.conn.http.redact(s)),
       }
     }
+  }
+
+  readText(database: string, sql: string): Promise<string> {
+    return runSqlSnapshotQuery(this.conn, database)(sql)
   }
 
   async listDatabases(): Promise<{ name: string; kind: string }[]> {

@@ -59,6 +59,10 @@ class PostgresTarget implements Target {
     return this.database.execute(request)
   }
 
+  readText(database: string, sql: string): Promise<string> {
+    return this.database.readText(database, sql)
+  }
+
   applySeeds(request: SeedRequest): Promise<SeedResult> {
     return this.database.applySeeds(request)
   }

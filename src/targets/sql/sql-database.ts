@@ -3,6 +3,7 @@
  * after another on the session; migrations through the execution engine (`src/execute/engine.ts`) with
  * the session transport; seeds in one transaction. Secrets are taken out of what it answers.
  */
+import { sessionSnapshotQuery } from '../../catalog/snapshot-sources.js'
 import { isKnownError, TargetError } from '../../errors.js'
 import type { ErrorInfo } from '../../model.js'
 import { execute } from '../../execute/engine.js'
@@ -47,6 +48,23 @@ export class SqlDatabase {
       const signals = [request.signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined)
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
       return execute(new SessionTransport(this.options, request.database), { ...request, signal })
+    })
+  }
+
+  /** One read-only query answering one text cell, after whatever runs on the session now. */
+  readText(database: string, sql: string): Promise<string> {
+    return this.serial(async () => {
+      try {
+        return await sessionSnapshotQuery(await this.options.session())(sql)
+      } catch (error) {
+        if (isKnownError(error)) throw error
+        throw new TargetError(
+          this.options.redact(
+            `reading the schema of database '${database}' failed: ${driverErrorFields(error).message}`,
+          ),
+          { database },
+        )
+      }
     })
   }
 

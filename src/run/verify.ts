@@ -1,0 +1,373 @@
+/**
+ * Beside stage 4 (execute): each database's catalog, snapshotted before its migrations and once more
+ * inside its last unit of work, after the last migration and before the COMMIT. That one snapshot
+ * serves both reviews: the metadata verified against it (contract §8.1: with `verify-metadata: error`
+ * a problem aborts the unit, so nothing of it commits) and the schema changes, before → after (§8.2).
+ * A database with nothing to migrate whose metadata is applied anyway is checked on its current schema
+ * (a plain read). With `verify-metadata: off` no snapshot is taken at all.
+ *
+ * On the embedded database, which starts empty, "before" is the schema after the versions that exist
+ * at the pull request's base commit: those run first, in a call of their own (`split`), the snapshot
+ * is taken, then the pull request's own versions run. Without a base, "before" is the empty database.
+ */
+import { resolve } from 'node:path'
+import { diffSnapshots } from '../catalog/diff.js'
+import { takeSnapshot } from '../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../catalog/types.js'
+import { readBaseVersions, type BaseVersionsAnswer } from '../github/base-versions.js'
+import type {
+  ErrorInfo,
+  MetadataCheckResult,
+  MetadataProblemResult,
+  Result,
+  SchemaChangesResult,
+} from '../model.js'
+import type { Step } from '../plan/types.js'
+import { metadataLocator, type LocateMetadata } from '../project/metadata-locations.js'
+import { REMEDIES } from '../report/remedies.js'
+import { verifyMetadata, type MetadataProblem } from '../review/verify-metadata.js'
+import type { Settings } from '../settings.js'
+import type { BeforeCommit, UnitOfWorkSession } from '../execute/request.js'
+import type { Targets } from '../targets/open.js'
+import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
+import type { ExecuteOptions, ExecutePass } from './execute.js'
+import type { Planned } from './plan.js'
+import type { ProjectRead } from './read.js'
+
+type Before = Pick<SchemaChangesResult, 'before' | 'note'>
+
+export interface ReviewInput {
+  settings: Settings
+  project: ProjectRead
+  planned: Planned
+  targets: Targets
+  result: Result
+  io: RunIO
+}
+
+/** The review of a run's catalogs; `start` before the migrations, `finish` after them. */
+export class CatalogReview {
+  private readonly before = new Map<string, CatalogSnapshot>()
+  private readonly beforeKind = new Map<string, Before>()
+  private readonly after = new Map<string, CatalogSnapshot>()
+  /** Per database: versions of units that committed before the check ran. */
+  private readonly committed = new Map<string, Step[]>()
+  /** The embedded database's first versions (those at the pull request's base), per database. */
+  private readonly baseFirst = new Map<string, Set<bigint>>()
+  private locateCache?: LocateMetadata
+  /** A failed check that could not abort its unit (see `beforeCommit`): it fails the run afterwards. */
+  private deferred?: ErrorInfo
+  private readonly check: MetadataCheckResult
+
+  private constructor(private readonly input: ReviewInput) {
+    const { settings, project } = input
+    this.check = {
+      setting: settings.verifyMetadata,
+      status: 'not-checked',
+      databases: [],
+      problems: [],
+      notChecked: [],
+      committedBeforeCheck: [],
+    }
+    const why =
+      settings.verifyMetadata === 'off'
+        ? undefined
+        : settings.dryRun === 'plan'
+          ? 'a plan (dry-run: plan) has no migrated schema to check'
+          : !project.built
+            ? settings.metadata === 'skip'
+              ? 'metadata: skip'
+              : 'the project has no metadata'
+            : 'the run stopped before the schema could be checked'
+    if (settings.verifyMetadata === 'off') this.check.status = 'off'
+    else this.check.reason = why
+    input.result.metadataCheck = this.check
+  }
+
+  static async start(input: ReviewInput): Promise<CatalogReview> {
+    const review = new CatalogReview(input)
+    await review.takeBefore()
+    return review
+  }
+
+  /** Snapshots are taken only on a run that checks (`off` costs nothing) and executes or rehearses. */
+  private get snapshots(): boolean {
+    return this.input.settings.verifyMetadata !== 'off' && this.input.settings.dryRun !== 'plan'
+  }
+
+  private get ephemeral(): boolean {
+    return this.input.targets.migrations.capabilities.ephemeral
+  }
+
+  /** Whether the metadata of this run goes to a server (now or in a rehearsal): then it is checked anyway. */
+  private get metadataGoesOut(): boolean {
+    return this.input.targets.metadata !== undefined && this.input.settings.metadata !== 'skip'
+  }
+
+  private checks(w: DatabaseWork): boolean {
+    if (!this.snapshots || !this.input.project.built) return false
+    return w.plan.steps.length > 0 || this.metadataGoesOut || this.ephemeral
+  }
+
+  private changesSchema(w: DatabaseWork): boolean {
+    return this.snapshots && w.plan.steps.length > 0 && !this.input.settings.skipExecution
+  }
+
+  private read(database: string): Promise<CatalogSnapshot> {
+    return takeSnapshot((sql) => this.input.targets.migrations.readText(database, sql))
+  }
+
+  private async takeBefore(): Promise<void> {
+    const { planned, io, settings, project } = this.input
+    const wanted = planned.work.filter((w) => this.changesSchema(w))
+    if (wanted.length === 0) return
+    let base: BaseVersionsAnswer | undefined
+    if (this.ephemeral) {
+      base = await readBaseVersions({
+        projectDir: resolve(io.cwd, settings.projectDir),
+        migrationsDir: project.config.migrationsDirectory,
+        configVersion: project.config.version,
+        env: io.env,
+      })
+    }
+    for (const w of wanted) {
+      const db = w.migrations.name
+      if (!base) {
+        this.beforeKind.set(db, { before: 'target' })
+      } else if ('none' in base) {
+        this.beforeKind.set(db, {
+          before: 'empty',
+          note: `no pull-request base (${base.none}): "before" is the empty database`,
+        })
+      } else {
+        const at = base.versions.get(db) ?? new Set<bigint>()
+        const first = new Set(w.plan.steps.filter((s) => at.has(s.version)).map((s) => s.version))
+        const note = `after the ${first.size} version(s) at the base commit ${base.commit.slice(0, 7)}`
+        this.beforeKind.set(db, { before: 'base', note })
+        if (first.size > 0) {
+          this.baseFirst.set(db, first)
+          continue // taken between the base's versions and the pull request's
+        }
+      }
+      this.before.set(db, await this.read(db))
+    }
+  }
+
+  /** For `executeMigrations`: the check in each database's last unit, and the embedded base split. */
+  executeOptions(): ExecuteOptions {
+    return {
+      beforeCommit: (w, pass) => this.beforeCommit(w, pass),
+      split: (w) => {
+        const first = this.baseFirst.get(w.migrations.name)
+        if (!first) return undefined
+        return {
+          first,
+          between: async () => {
+            this.before.set(w.migrations.name, await this.read(w.migrations.name))
+          },
+        }
+      },
+    }
+  }
+
+  private beforeCommit(w: DatabaseWork, pass: ExecutePass): BeforeCommit | undefined {
+    if (!this.checks(w) && !this.changesSchema(w)) return undefined
+    const db = w.migrations.name
+    const commits = this.input.settings.dryRun !== 'rehearse' && !this.ephemeral
+    return async (unit: UnitOfWorkSession): Promise<ErrorInfo | undefined> => {
+      if (!unit.last) {
+        if (commits && pass === 'run')
+          this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
+        return undefined
+      }
+      const snapshot = await takeSnapshot((sql) => unit.query(sql))
+      if (pass === 'round trip') return this.roundTrip(w, snapshot)
+      this.after.set(db, snapshot)
+      this.recordChanges(w)
+      if (!this.checks(w)) return undefined
+      // a no-transaction file has run and committed: only its state record is open, and rolling that
+      // back would leave its changes unrecorded — the check fails the run after the record commits
+      const outside =
+        unit.steps.length === 1 && !unit.steps[0].transactional && !this.input.settings.skipExecution
+      const done = [...(this.committed.get(db) ?? []), ...(outside ? unit.steps : [])]
+      this.noteCommitted(
+        w,
+        done.map((s) => s.version.toString()),
+      )
+      const error = this.verify(w)
+      if (!outside || !commits) return error
+      this.deferred ??= error
+      return undefined
+    }
+  }
+
+  /** After the migrations: the plain reads, the whole verification once more with every catalog. */
+  async finish(): Promise<void> {
+    if (!this.snapshots || !this.input.project.built) return
+    if (this.deferred) throw new RunFailure(this.deferred)
+    for (const w of this.input.planned.work) {
+      const db = w.migrations.name
+      if (!this.checks(w) || this.after.has(db)) continue
+      this.after.set(db, await this.read(db))
+      this.recordChanges(w)
+      // no unit ran the check (nothing to migrate, or a last unit outside a transaction): what ran committed
+      const ran = w.result.steps.filter((s) => s.status === 'applied' || s.status === 'skipped')
+      if (!this.ephemeral && this.input.settings.dryRun === false)
+        this.noteCommitted(
+          w,
+          ran.map((s) => s.version),
+        )
+      const error = this.verify(w)
+      if (error) throw new RunFailure(error)
+    }
+    if (this.after.size === 0) {
+      this.check.reason = 'nothing was migrated and no metadata is applied: there was nothing to check'
+      return
+    }
+    const all = this.verification(this.after)
+    this.setProblems(all.problems, all.notChecked)
+    const failing = this.check.setting === 'error' && all.problems.length > 0
+    this.check.status = all.problems.length === 0 ? 'passed' : failing ? 'failed' : 'warned'
+    if (failing) throw new RunFailure(this.errorOf(all.problems[0].database, all.problems))
+  }
+
+  private verification(catalogs: ReadonlyMap<string, CatalogSnapshot>) {
+    this.locateCache ??= metadataLocator(this.input.project.config)
+    return verifyMetadata(this.input.project.built!.metadata, catalogs, { locate: this.locateCache })
+  }
+
+  /** The check of one database, with the catalogs known so far; an ErrorInfo aborts its unit. */
+  private verify(w: DatabaseWork): ErrorInfo | undefined {
+    const db = w.migrations.name
+    const v = this.verification(this.after)
+    this.setProblems(v.problems, v.notChecked)
+    const mine = v.problems.filter((p) => p.database === db)
+    if (mine.length === 0) {
+      this.check.status = v.problems.length > 0 ? this.check.status : 'passed'
+      return undefined
+    }
+    if (this.check.setting === 'warn') {
+      this.check.status = 'warned'
+      this.input.io.warning(
+        `verify-metadata: ${mine.length} unresolved metadata reference(s) in database '${db}'`,
+      )
+      return undefined
+    }
+    this.check.status = 'failed'
+    return this.errorOf(db, mine)
+  }
+
+  private setProblems(problems: MetadataProblem[], notChecked: MetadataCheckResult['notChecked']): void {
+    this.check.reason = undefined
+    this.check.databases = [...this.after.keys()]
+    this.check.problems = problems.map((p) => this.problemResult(p))
+    this.check.notChecked = notChecked.map((n) => ({ kind: n.kind, name: n.name, reason: n.reason }))
+  }
+
+  private problemResult(p: MetadataProblem): MetadataProblemResult {
+    const out: MetadataProblemResult = { database: p.database, type: p.type, name: p.name, reason: p.reason }
+    if (p.file !== undefined) out.file = p.file
+    if (p.line !== undefined) out.line = p.line
+    const note = this.ephemeral ? this.embeddedNote(p) : undefined
+    if (note) out.note = note
+    return out
+  }
+
+  /**
+   * The embedded database has only what the migrations create: a missing table or function is one no
+   * migration of the project creates (or one the pull request's migrations drop).
+   */
+  private embeddedNote(p: MetadataProblem): string | undefined {
+    const table = /(?:no such table\/view exists in source: |table )"([^"]+)"/.exec(p.reason)?.[1]
+    const fn = /no such function exists: "?([^"\s]+)"?/.exec(p.reason)?.[1]
+    const missing = table ?? fn
+    if (!missing) return undefined
+    const before = this.before.get(p.database)
+    const [schema, name] = missing.includes('.') ? missing.split('.', 2) : ['public', missing]
+    const existed =
+      before?.relations.some((r) => r.schema === schema && r.name === name) ||
+      before?.functions.some((f) => f.schema === schema && f.name === name)
+    if (existed)
+      return `${missing} exists at the pull request's base: a migration of this pull request drops it`
+    return `no migration of this project creates ${missing}: the embedded database starts empty, so an object made outside the migrations (by another service, or by an extension the embedded database lacks) does not exist here — add a migration that creates it, or set verify-metadata: warn if it is made elsewhere`
+  }
+
+  /** What had committed when the check ran: nothing on the embedded database, which is thrown away. */
+  private noteCommitted(w: DatabaseWork, versions: string[]): void {
+    if (this.ephemeral) return
+    const db = w.migrations.name
+    const earlier = this.input.result.databases
+      .filter((d) => d.database !== db)
+      .flatMap((d) =>
+        d.steps
+          .filter((s) => s.status === 'applied' || s.status === 'skipped')
+          .map((s) => ({ database: d.database, version: s.version })),
+      )
+    this.check.committedBeforeCheck = [...earlier, ...versions.map((version) => ({ database: db, version }))]
+  }
+
+  private recordChanges(w: DatabaseWork): void {
+    const db = w.migrations.name
+    const before = this.before.get(db)
+    const after = this.after.get(db)
+    const kind = this.beforeKind.get(db)
+    if (!before || !after || !kind || !this.changesSchema(w)) return
+    w.result.schemaChanges = { ...diffSnapshots(before, after), ...kind }
+  }
+
+  /** The round trip's up pass must leave the schema the first pass left; if not, it is checked again. */
+  private roundTrip(w: DatabaseWork, snapshot: CatalogSnapshot): ErrorInfo | undefined {
+    const db = w.migrations.name
+    const first = this.after.get(db)
+    if (!first || !this.checks(w)) return undefined
+    const d = diffSnapshots(first, snapshot)
+    if (d.added.length + d.dropped.length + d.altered.length === 0) return undefined
+    const catalogs = new Map(this.after).set(db, snapshot)
+    const known = new Set(this.check.problems.map((p) => `${p.type}\u0000${p.name}`))
+    const fresh = this.verification(catalogs).problems.filter(
+      (p) => p.database === db && !known.has(`${p.type}\u0000${p.name}`),
+    )
+    if (fresh.length === 0) return undefined
+    this.check.problems.push(...fresh.map((p) => this.problemResult(p)))
+    if (this.check.setting === 'warn') {
+      this.check.status = 'warned'
+      return undefined
+    }
+    this.check.status = 'failed'
+    return this.errorOf(
+      db,
+      fresh,
+      'after the down round trip (the down files do not undo exactly what the up files do)',
+    )
+  }
+
+  private errorOf(
+    db: string,
+    problems: (MetadataProblem | MetadataProblemResult)[],
+    when?: string,
+  ): ErrorInfo {
+    const [first] = problems
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more, listed under Metadata problems)` : ''
+    const committed = this.check.committedBeforeCheck
+    const rolledBack = this.ephemeral
+      ? ''
+      : committed.length === 0
+        ? '; nothing was applied'
+        : `; ${committed.map((c) => c.version).join(', ')} had already committed and stay applied`
+    const at = when ? ` ${when}` : ''
+    this.input.result.metadata = {
+      status: 'skipped',
+      message: 'not applied: the metadata verification failed',
+      inconsistentObjects: [],
+    }
+    return {
+      kind: 'metadata',
+      database: db,
+      message: `the metadata names what the migrated schema of database '${db}' does not have${at}: ${first.type} ${first.name}: ${first.reason}${more}${rolledBack}`,
+      ...(first.file !== undefined ? { file: first.file } : {}),
+      ...(first.line !== undefined ? { line: first.line } : {}),
+      remedy: REMEDIES.unresolvedMetadata,
+    }
+  }
+}
