@@ -40,7 +40,7 @@ const defaultExec: Exec = (command, args, options) =>
 /** The pull request's base commit as the event names it, or why there is none. */
 export function baseCommitOf(env: NodeJS.ProcessEnv, payload: unknown): string | { none: string } {
   const event = env.GITHUB_EVENT_NAME ?? ''
-  if (!PULL_REQUEST_EVENTS.has(event)) return { none: `not a pull request (${event || 'no event'})` }
+  if (!PULL_REQUEST_EVENTS.has(event)) return { none: `not a pull-request event (${event || 'none'})` }
   const sha = (payload as { pull_request?: { base?: { sha?: unknown } } }).pull_request?.base?.sha
   if (typeof sha !== 'string' || !SHA.test(sha.toLowerCase()))
     return { none: 'the event names no base commit' }

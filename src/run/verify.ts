@@ -137,12 +137,12 @@ export class CatalogReview {
       } else if ('none' in base) {
         this.beforeKind.set(db, {
           before: 'empty',
-          note: `no pull-request base (${base.none}): "before" is the empty database`,
+          note: `the empty database; there is no pull-request base: ${base.none}`,
         })
       } else {
         const at = base.versions.get(db) ?? new Set<bigint>()
         const first = new Set(w.plan.steps.filter((s) => at.has(s.version)).map((s) => s.version))
-        const note = `after the ${first.size} version(s) at the base commit ${base.commit.slice(0, 7)}`
+        const note = `the schema after the ${first.size} version(s) of the base commit ${base.commit.slice(0, 7)}`
         this.beforeKind.set(db, { before: 'base', note })
         if (first.size > 0) {
           this.baseFirst.set(db, first)
@@ -278,7 +278,8 @@ export class CatalogReview {
    * migration of the project creates (or one the pull request's migrations drop).
    */
   private embeddedNote(p: MetadataProblem): string | undefined {
-    const table = /(?:no such table\/view exists in source: |table )"([^"]+)"/.exec(p.reason)?.[1]
+    const m = /no such table\/view exists in source: "([^"]+)"|table "([^"]+)" does not exist/.exec(p.reason)
+    const table = m?.[1] ?? m?.[2]
     const fn = /no such function exists: "?([^"\s]+)"?/.exec(p.reason)?.[1]
     const missing = table ?? fn
     if (!missing) return undefined
@@ -364,7 +365,7 @@ export class CatalogReview {
     return {
       kind: 'metadata',
       database: db,
-      message: `the metadata names what the migrated schema of database '${db}' does not have${at}: ${first.type} ${first.name}: ${first.reason}${more}${rolledBack}`,
+      message: `the metadata names what the migrated schema of database '${db}' does not have${at}: ${first.name}: ${first.reason.replace(/^Inconsistent object: /, '')}${more}${rolledBack}`,
       ...(first.file !== undefined ? { file: first.file } : {}),
       ...(first.line !== undefined ? { line: first.line } : {}),
       remedy: REMEDIES.unresolvedMetadata,
