@@ -26,7 +26,7 @@ afterAll(async () => {
 })
 
 function blogWorkspace(edit?: Case): string {
-  const files = { ...BLOG_FILES, ...MIGRATION }
+  const files: Record<string, string> = { ...BLOG_FILES, ...MIGRATION }
   if (edit) files[edit.file] = files[edit.file].replace(edit.from, edit.to)
   return workspaceWith(files).workspace
 }

@@ -532,7 +532,8 @@ function metadataProblemsSection(result: Result): Section | undefined {
       ])
     }),
   ]
-  if (check.problems.length <= PROBLEMS_OPEN_ROWS) return { blocks: [title, '', lead, '', ...table] }
+  const tail = check.notChecked.length > 0 ? ['', notCheckedText(check)] : []
+  if (check.problems.length <= PROBLEMS_OPEN_ROWS) return { blocks: [title, '', lead, '', ...table, ...tail] }
   return {
     blocks: [
       title,
@@ -544,9 +545,14 @@ function metadataProblemsSection(result: Result): Section | undefined {
       ...table,
       '',
       '</details>',
+      ...tail,
     ],
-    close: '\n\n</details>',
   }
+}
+
+/** What the verification could not look at (non-PostgreSQL sources, remote schemas), in one sentence. */
+function notCheckedText(check: NonNullable<Result['metadataCheck']>): string {
+  return `Not checked: ${check.notChecked.map((n) => `${text(n.kind)} ${code(n.name)} (${text(n.reason)})`).join('; ')}.`
 }
 
 /** One line on the verification when it found nothing to show in its own section. */
@@ -561,10 +567,7 @@ function metadataCheckLine(result: Result): Section | undefined {
     'not-checked': `➖ not checked${check.reason ? `: ${text(check.reason)}` : ''}`,
     off: '➖ off (`verify-metadata: off`)',
   }[check.status]
-  const skipped =
-    check.notChecked.length > 0
-      ? ` Not checked: ${check.notChecked.map((n) => `${text(n.kind)} ${code(n.name)} (${text(n.reason)})`).join('; ')}.`
-      : ''
+  const skipped = check.notChecked.length > 0 ? ` ${notCheckedText(check)}` : ''
   return { blocks: [`**Metadata verification:** ${line}.${skipped}`] }
 }
 
@@ -605,7 +608,11 @@ function schemaChangesSection(result: Result): Section | undefined {
       }
     }
   }
-  const title = result.mode === 'rehearse' ? '### Schema changes (rolled back)' : '### Schema changes'
+  // a failed check rolled back what it checked: the changes are those the run would have made
+  const rolledBack =
+    result.mode === 'rehearse' ||
+    (result.error?.kind === 'metadata' && result.metadataCheck?.committedBeforeCheck.length === 0)
+  const title = rolledBack ? '### Schema changes (rolled back)' : '### Schema changes'
   const blocks = [title, '', ...lines.flatMap((l, i) => (i > 0 ? ['', l] : [l]))]
   if (rows.length === 0) return { blocks }
   const table = [...header([...(many ? ['Database'] : []), 'Change', 'Kind', 'Name', 'Detail']), ...rows]
