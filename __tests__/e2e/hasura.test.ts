@@ -69,6 +69,18 @@ async function publicTables(env: Env): Promise<string[]> {
   return rows.map((r) => r.t)
 }
 
+/** The example project whose metadata also tracks `public.ghosts`, which no migration creates. */
+function copyExampleWithGhosts(): { workspace: string; dir: string } {
+  const copy = copyExample()
+  const tables = join(copy.dir, 'metadata/databases/default/tables')
+  writeFileSync(join(tables, 'public_ghosts.yaml'), 'table:\n  name: ghosts\n  schema: public\n')
+  writeFileSync(
+    join(tables, 'tables.yaml'),
+    '- "!include public_authors.yaml"\n- "!include public_articles.yaml"\n- "!include public_ghosts.yaml"\n',
+  )
+  return copy
+}
+
 /** A copy of the example project in a workspace of its own, at `<workspace>/hasura`. */
 function copyExample(): { workspace: string; dir: string } {
   const workspace = tempDir('hma-e2e-hasura-')
@@ -204,15 +216,30 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(state[versionOf(199).toString()]).toBe(false)
   })
 
-  it('inconsistent metadata fails naming the object; allowed, it passes as inconsistent', async () => {
-    const { workspace, dir } = copyExample()
-    const tables = join(dir, 'metadata/databases/default/tables')
-    writeFileSync(join(tables, 'public_ghosts.yaml'), 'table:\n  name: ghosts\n  schema: public\n')
-    writeFileSync(
-      join(tables, 'tables.yaml'),
-      '- "!include public_authors.yaml"\n- "!include public_articles.yaml"\n- "!include public_ghosts.yaml"\n',
-    )
+  it('metadata naming a table no migration creates: caught before anything commits, by default', async () => {
+    const { workspace } = copyExampleWithGhosts()
     const inputs = { 'project-dir': 'hasura', endpoint: env.server.url, 'admin-secret': SECRET }
+    const caught = await runDistAction({ cwd: workspace, inputs })
+    expect(caught.code, log(caught)).toBe(1)
+    expect(errors(caught)).toHaveLength(1)
+    expect(errors(caught)[0]).toContain('ghosts')
+    expect(errors(caught)[0]).toContain('public_ghosts.yaml')
+    expect(JSON.parse(caught.outputs['applied-versions'])).toEqual([])
+    expect(JSON.parse(caught.outputs['metadata-problems'])).toMatchObject([
+      { database: 'default', type: 'table', file: 'metadata/databases/default/tables/public_ghosts.yaml' },
+    ])
+    expect(await publicTables(env)).toEqual([])
+    expect((await cliState(env)).migrations?.default ?? {}).toEqual({})
+  })
+
+  it('verify-metadata off: the server finds the metadata inconsistent after the migrations; allowed, it passes as inconsistent', async () => {
+    const { workspace } = copyExampleWithGhosts()
+    const inputs = {
+      'project-dir': 'hasura',
+      endpoint: env.server.url,
+      'admin-secret': SECRET,
+      'verify-metadata': 'off',
+    }
     const refused = await runDistAction({ cwd: workspace, inputs })
     expect(refused.code, log(refused)).toBe(1)
     expect(refused.outputs.metadata).toBe('failed')

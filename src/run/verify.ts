@@ -36,6 +36,26 @@ import type { ProjectRead } from './read.js'
 
 type Before = Pick<SchemaChangesResult, 'before' | 'note'>
 
+/** SQL that makes or changes what metadata can name (relations, columns, functions, types). */
+const CREATES_NAMED_OBJECTS =
+  /\b(create\s+(or\s+replace\s+)?((temp|temporary|unlogged)\s+)?(table|view|materialized\s+view|function|procedure|type|schema|domain)|alter\s+(table|view|function|type)|drop\s+(table|view|function|type|schema))\b/i
+
+/**
+ * Whether only no-transaction files follow these steps in the plan, none of which makes or changes
+ * anything metadata can name (the usual `CREATE INDEX CONCURRENTLY`): the schema the metadata sees is
+ * then complete here, where a problem can still stop the run before anything commits.
+ */
+function onlyIndexFilesAfter(w: DatabaseWork, steps: readonly Step[]): boolean {
+  const last = steps.at(-1)
+  if (!last) return false
+  const at = w.plan.steps.findIndex((s) => s.version === last.version && s.direction === last.direction)
+  const rest = at < 0 ? [] : w.plan.steps.slice(at + 1)
+  return (
+    rest.length > 0 &&
+    rest.every((s) => !s.transactional && s.sql !== undefined && !CREATES_NAMED_OBJECTS.test(s.sql.text))
+  )
+}
+
 export interface ReviewInput {
   settings: Settings
   project: ProjectRead
@@ -176,9 +196,13 @@ export class CatalogReview {
     const commits = this.input.settings.dryRun !== 'rehearse' && !this.ephemeral
     return async (unit: UnitOfWorkSession): Promise<ErrorInfo | undefined> => {
       if (!unit.last) {
-        if (commits && pass === 'run')
+        // only in a unit that is a transaction: after a no-transaction file, an abort would unrecord it
+        const inTransaction = unit.steps.every((s) => s.transactional) || this.input.settings.skipExecution
+        const early = pass === 'run' && inTransaction && this.checks(w) && onlyIndexFilesAfter(w, unit.steps)
+        const error = early ? await this.verifyBefore(w, unit) : undefined
+        if (commits && pass === 'run' && !error)
           this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
-        return undefined
+        return error
       }
       const snapshot = await takeSnapshot((sql) => unit.query(sql))
       if (pass === 'round trip') return this.roundTrip(w, snapshot)
@@ -199,6 +223,24 @@ export class CatalogReview {
       this.deferred ??= error
       return undefined
     }
+  }
+
+  /**
+   * The check in the last transaction before trailing no-transaction files, which cannot be rolled
+   * back: a problem stops the run before they run and before this transaction commits. The check
+   * after them runs too (`finish`, or their own unit).
+   */
+  private async verifyBefore(w: DatabaseWork, unit: UnitOfWorkSession): Promise<ErrorInfo | undefined> {
+    const db = w.migrations.name
+    this.after.set(db, await takeSnapshot((sql) => unit.query(sql)))
+    this.noteCommitted(
+      w,
+      (this.committed.get(db) ?? []).map((s) => s.version.toString()),
+    )
+    const error = this.verify(w)
+    if (error) error.message += ' (checked before the no-transaction file(s) at the end of the plan)'
+    else this.after.delete(db) // the schema the final check reads is the one after those files
+    return error
   }
 
   /** After the migrations: the plain reads, the whole verification once more with every catalog. */

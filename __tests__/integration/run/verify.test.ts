@@ -169,7 +169,7 @@ describe('verify stage on PostgreSQL', () => {
     expect(third.databases[0].schemaChanges).toBeUndefined()
   })
 
-  it('a last file outside a transaction has committed when checked: the run fails after it, saying so', async () => {
+  it('trailing CREATE INDEX CONCURRENTLY files: checked before them, nothing is applied', async () => {
     const dir = tempProject(
       files(
         {
@@ -183,6 +183,26 @@ describe('verify stage on PostgreSQL', () => {
     const db = await database()
     const result = await runIn(dir, { 'database-url': db.url })
     expect(result.error?.kind).toBe('metadata')
+    expect(result.error?.message).toContain('nothing was applied (checked before the no-transaction file(s)')
+    expect(result.metadataCheck?.committedBeforeCheck).toEqual([])
+    expect(result.databases[0].steps.map((s) => s.status)).toEqual(['not-run', 'not-run'])
+    expect(await publicTables(db.url)).toEqual([])
+  })
+
+  it('a last no-transaction file that creates a table has committed when checked: the run fails after it, saying so', async () => {
+    const dir = tempProject(
+      files(
+        {
+          '1_author/up.sql': 'CREATE TABLE author (id int PRIMARY KEY, name text);',
+          '2_tag/up.sql': '-- hasura:no-transaction\nCREATE TABLE tag (id int);',
+        },
+        { author: ['id', 'email'], tag: [] },
+      ),
+    )
+    const db = await database()
+    const result = await runIn(dir, { 'database-url': db.url })
+    expect(result.error?.kind).toBe('metadata')
+    expect(result.error?.message).toContain('1, 2 had already committed and stay applied')
     expect(result.metadataCheck?.committedBeforeCheck.map((c) => c.version)).toEqual(['1', '2'])
     expect(result.databases[0].steps.map((s) => s.status)).toEqual(['applied', 'applied'])
   })
