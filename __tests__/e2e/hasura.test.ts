@@ -137,12 +137,13 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect((await cliState(env)).migrations?.default).toEqual(
       Object.fromEntries(EXAMPLE_VERSIONS.map((v) => [v, false])),
     )
-    // Measured 9: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
-    // read (run_sql + get_catalog_state), then metadata (export, replace, reload, inconsistencies);
-    // nothing is sent for the empty plan. One request of headroom.
+    // Measured 10: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
+    // read (run_sql + get_catalog_state), the schema the metadata is checked against (run_sql), then
+    // metadata (export, replace, reload, inconsistencies); nothing is sent for the empty plan. One
+    // request of headroom.
     const requests = since(env.server, from)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(1)
-    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(10)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(11)
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
@@ -205,9 +206,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(r.code, log(r)).toBe(0)
     expect(r.outputs['applied-count']).toBe('200')
     const requests = since(env.server, 0)
-    // the acceptance; measured 5 (version, probe, state read as run_sql + get_catalog_state, one apply)
+    // the acceptance; measured 7 (version, probe, state read as run_sql + get_catalog_state, the
+    // schema before, the rehearsal the metadata check reads, one apply)
     expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(4)
     expect(
       await query(env.db.url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
     ).toEqual([{ n: 200 }])
@@ -289,8 +291,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
     const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
-    // the first run_sql is the state read; the second is the apply, whose answer the proxy replaces
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
+    // run_sql: the state read, the schema before, the rehearsal the check reads; the fourth is the
+    // apply, whose answer the proxy replaces
+    for (let i = 0; i < 3; i++)
+      env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({
       kind: 'html',
       status: 502,
@@ -324,7 +328,9 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML to the apply fails with one clear error; a re-run applies each migration once', async () => {
     const dir = tempDir('hma-e2e-502b-')
     generateHasuraProject(dir, 3)
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
+    // the fourth run_sql is the apply (after the state read, the schema before and the check's rehearsal)
+    for (let i = 0; i < 3; i++)
+      env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })
     const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET }
     const failed = await runDistAction({ inputs })

@@ -126,6 +126,8 @@ export class CatalogReview {
 
   private checks(w: DatabaseWork): boolean {
     if (!this.snapshots || !this.input.project.built) return false
+    // a rollback leaves the schema the project's metadata was not written for: checked only when applied
+    if (w.plan.steps.some((s) => s.direction === 'down') && !this.metadataGoesOut) return false
     return w.plan.steps.length > 0 || this.metadataGoesOut || this.ephemeral
   }
 
@@ -262,15 +264,27 @@ export class CatalogReview {
       const error = this.verify(w)
       if (error) throw new RunFailure(error)
     }
-    if (this.after.size === 0) {
-      this.check.reason = 'nothing was migrated and no metadata is applied: there was nothing to check'
+    const catalogs = this.checkedCatalogs()
+    if (catalogs.size === 0) {
+      const rollback = this.input.planned.work.some((w) => w.plan.steps.some((s) => s.direction === 'down'))
+      this.check.reason = rollback
+        ? 'a rollback with no metadata applied: the project metadata describes the schema before it'
+        : 'nothing was migrated and no metadata is applied: there was nothing to check'
       return
     }
-    const all = this.verification(this.after)
+    const all = this.verification(catalogs)
     this.setProblems(all.problems, all.notChecked)
     const failing = this.check.setting === 'error' && all.problems.length > 0
     this.check.status = all.problems.length === 0 ? 'passed' : failing ? 'failed' : 'warned'
     if (failing) throw new RunFailure(this.errorOf(all.problems[0].database, all.problems))
+  }
+
+  /** The catalogs taken so far of the databases whose metadata is checked. */
+  private checkedCatalogs(): Map<string, CatalogSnapshot> {
+    const checked = new Set(
+      this.input.planned.work.filter((w) => this.checks(w)).map((w) => w.migrations.name),
+    )
+    return new Map([...this.after].filter(([db]) => checked.has(db)))
   }
 
   private verification(catalogs: ReadonlyMap<string, CatalogSnapshot>) {
@@ -281,7 +295,7 @@ export class CatalogReview {
   /** The check of one database, with the catalogs known so far; an ErrorInfo aborts its unit. */
   private verify(w: DatabaseWork): ErrorInfo | undefined {
     const db = w.migrations.name
-    const v = this.verification(this.after)
+    const v = this.verification(this.checkedCatalogs())
     this.setProblems(v.problems, v.notChecked)
     const mine = v.problems.filter((p) => p.database === db)
     if (mine.length === 0) {
@@ -301,7 +315,7 @@ export class CatalogReview {
 
   private setProblems(problems: MetadataProblem[], notChecked: MetadataCheckResult['notChecked']): void {
     this.check.reason = undefined
-    this.check.databases = [...this.after.keys()]
+    this.check.databases = [...this.checkedCatalogs().keys()]
     this.check.problems = problems.map((p) => this.problemResult(p))
     this.check.notChecked = notChecked.map((n) => ({ kind: n.kind, name: n.name, reason: n.reason }))
   }
