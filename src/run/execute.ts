@@ -15,12 +15,9 @@ import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
 import type { Planned } from './plan.js'
 import type { Step } from '../plan/types.js'
 
-/** The first pass over a database's plan, or the embedded round trip's up pass. */
-export type ExecutePass = 'run' | 'round trip'
-
 export interface ExecuteOptions {
   /** A check inside each unit of work of a database before it commits (see `BeforeCommit`). */
-  beforeCommit?: (w: DatabaseWork, pass: ExecutePass) => BeforeCommit | undefined
+  beforeCommit?: (w: DatabaseWork) => BeforeCommit | undefined
   /** Versions of the plan to run first, then `between` (before the rest runs). */
   split?: (w: DatabaseWork) => { first: ReadonlySet<bigint>; between(): Promise<void> } | undefined
 }
@@ -44,10 +41,7 @@ export async function executeMigrations(
       executeSplit(w, target, settings, mode, io, options),
     )
     if (ephemeral && request.kind === 'up' && request.steps === 'all') {
-      const check = options.beforeCommit?.(w, 'round trip')
-      await io.group(`Round trip: ${w.migrations.name}`, () =>
-        roundTrip(w, target, settings, result, io, check),
-      )
+      await io.group(`Round trip: ${w.migrations.name}`, () => roundTrip(w, target, settings, result, io))
     }
   }
   if (settings.dryRun === 'rehearse' && ephemeral) markRehearsed(result)
@@ -69,7 +63,7 @@ async function executeSplit(
   io: RunIO,
   options: ExecuteOptions,
 ): Promise<void> {
-  const beforeCommit = options.beforeCommit?.(w, 'run')
+  const beforeCommit = options.beforeCommit?.(w)
   const split = w.plan.steps.length > 0 ? options.split?.(w) : undefined
   if (!split) return executeOne(w, target, settings, mode, io, w.plan.steps, beforeCommit)
   const first = w.plan.steps.filter((s) => split.first.has(s.version))
@@ -126,7 +120,6 @@ async function roundTrip(
   settings: Settings,
   result: Result,
   io: RunIO,
-  beforeCommit?: BeforeCommit,
 ): Promise<void> {
   if (w.migrations.migrations.length === 0) return
   const blockers = w.plan.findings.filter((f) => f.kind === 'round-trip-impossible')
@@ -145,7 +138,6 @@ async function roundTrip(
       database: w.migrations.name,
       replan: (state) => planDatabase(w.migrations, state, request, options).steps,
       mode: 'apply',
-      ...(request.kind === 'up' && beforeCommit ? { beforeCommit } : {}),
       transaction: settings.transaction,
       timeoutMs: settings.timeoutMs,
       signal: io.signal,

@@ -30,7 +30,7 @@ import type { Settings } from '../settings.js'
 import type { BeforeCommit, UnitOfWorkSession } from '../execute/request.js'
 import type { Targets } from '../targets/open.js'
 import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
-import type { ExecuteOptions, ExecutePass } from './execute.js'
+import type { ExecuteOptions } from './execute.js'
 import type { Planned } from './plan.js'
 import type { ProjectRead } from './read.js'
 
@@ -178,7 +178,7 @@ export class CatalogReview {
   /** For `executeMigrations`: the check in each database's last unit, and the embedded base split. */
   executeOptions(): ExecuteOptions {
     return {
-      beforeCommit: (w, pass) => this.beforeCommit(w, pass),
+      beforeCommit: (w) => this.beforeCommit(w),
       split: (w) => {
         const first = this.baseFirst.get(w.migrations.name)
         if (!first) return undefined
@@ -192,7 +192,7 @@ export class CatalogReview {
     }
   }
 
-  private beforeCommit(w: DatabaseWork, pass: ExecutePass): BeforeCommit | undefined {
+  private beforeCommit(w: DatabaseWork): BeforeCommit | undefined {
     if (!this.checks(w) && !this.changesSchema(w)) return undefined
     const db = w.migrations.name
     const commits = this.input.settings.dryRun !== 'rehearse' && !this.ephemeral
@@ -200,14 +200,12 @@ export class CatalogReview {
       if (!unit.last) {
         // only in a unit that is a transaction: after a no-transaction file, an abort would unrecord it
         const inTransaction = unit.steps.every((s) => s.transactional) || this.input.settings.skipExecution
-        const early = pass === 'run' && inTransaction && this.checks(w) && onlyIndexFilesAfter(w, unit.steps)
+        const early = inTransaction && this.checks(w) && onlyIndexFilesAfter(w, unit.steps)
         const error = early ? await this.verifyBefore(w, unit) : undefined
-        if (commits && pass === 'run' && !error)
-          this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
+        if (commits && !error) this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
         return error
       }
       const snapshot = await takeSnapshot((sql) => unit.query(sql))
-      if (pass === 'round trip') return this.roundTrip(w, snapshot)
       this.after.set(db, snapshot)
       this.recordChanges(w)
       if (!this.checks(w)) return undefined
@@ -372,37 +370,7 @@ export class CatalogReview {
     w.result.schemaChanges = { ...diffSnapshots(before, after), ...kind }
   }
 
-  /** The round trip's up pass must leave the schema the first pass left; if not, it is checked again. */
-  private roundTrip(w: DatabaseWork, snapshot: CatalogSnapshot): ErrorInfo | undefined {
-    const db = w.migrations.name
-    const first = this.after.get(db)
-    if (!first || !this.checks(w)) return undefined
-    const d = diffSnapshots(first, snapshot)
-    if (d.added.length + d.dropped.length + d.altered.length === 0) return undefined
-    const catalogs = new Map(this.after).set(db, snapshot)
-    const known = new Set(this.check.problems.map((p) => `${p.type}\u0000${p.name}`))
-    const fresh = this.verification(catalogs).problems.filter(
-      (p) => p.database === db && !known.has(`${p.type}\u0000${p.name}`),
-    )
-    if (fresh.length === 0) return undefined
-    this.check.problems.push(...fresh.map((p) => this.problemResult(p)))
-    if (this.check.setting === 'warn') {
-      this.check.status = 'warned'
-      return undefined
-    }
-    this.check.status = 'failed'
-    return this.errorOf(
-      db,
-      fresh,
-      'after the down round trip (the down files do not undo exactly what the up files do)',
-    )
-  }
-
-  private errorOf(
-    db: string,
-    problems: (MetadataProblem | MetadataProblemResult)[],
-    when?: string,
-  ): ErrorInfo {
+  private errorOf(db: string, problems: (MetadataProblem | MetadataProblemResult)[]): ErrorInfo {
     const [first] = problems
     const more =
       problems.length > 1 ? ` (and ${problems.length - 1} more, listed under Metadata problems)` : ''
@@ -412,7 +380,6 @@ export class CatalogReview {
       : committed.length === 0
         ? '; nothing was applied'
         : `; ${committed.map((c) => c.version).join(', ')} had already committed and stay applied`
-    const at = when ? ` ${when}` : ''
     this.input.result.metadata = {
       status: 'skipped',
       message: 'not applied: the metadata verification failed',
@@ -421,7 +388,7 @@ export class CatalogReview {
     return {
       kind: 'metadata',
       database: db,
-      message: `the metadata names what the migrated schema of database '${db}' does not have${at}: ${first.name}: ${first.reason.replace(/^Inconsistent object: /, '')}${more}${rolledBack}`,
+      message: `the metadata names what the migrated schema of database '${db}' does not have: ${first.name}: ${first.reason.replace(/^Inconsistent object: /, '')}${more}${rolledBack}`,
       ...(first.file !== undefined ? { file: first.file } : {}),
       ...(first.line !== undefined ? { line: first.line } : {}),
       remedy: REMEDIES.unresolvedMetadata,
