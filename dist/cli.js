@@ -5,32 +5,36 @@ import {
   cancellationSignal,
   oneLine,
   parseSettings,
-  run,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
+  run
+} from "./chunk-DJ5MG5B4.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-NRUJB5YU.js";
+import "./chunk-Q6UI2X2O.js";
+import "./chunk-JFZKKRPE.js";
 import {
+  allMetadataChanges,
   redact,
-  redactResult
-} from "./chunk-DEC5QM2G.js";
+  redactResult,
+  verdict
+} from "./chunk-BII5ZGZB.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
   appliedAfter,
   fileLine,
   formatDuration,
-  headline,
   newest,
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-PXDBB36J.js";
-import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+} from "./chunk-NO5B44HM.js";
+import "./chunk-2VHDIO3M.js";
+import {
+  toErrorInfo
+} from "./chunk-CWRPQV6L.js";
+import "./chunk-4MVXMSDJ.js";
 import {
   isKnownError
-} from "./chunk-WO7LJKSH.js";
+} from "./chunk-TWF2WZID.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
@@ -45,8 +49,9 @@ function renderText(result, options = {}) {
   const paint = options.color ? (style, s) => `\x1B[${ANSI[style]}m${s}\x1B[0m` : (_style, s) => s;
   const lines = [];
   const statusStyle = r.status === "failed" || r.status === "cancelled" ? "red" : "green";
+  const v = verdict(r);
   lines.push(
-    `${paint("bold", `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine2(r.environment)}]` : ""}`
+    `${paint("bold", `${ACTION_NAME}:`)} ${v.emoji} ${paint(statusStyle, oneLine2(v.text))}${r.environment ? ` [${oneLine2(r.environment)}]` : ""}`
   );
   const trusted = r.trustedPullRequestCode;
   if (trusted) {
@@ -73,7 +78,26 @@ function renderText(result, options = {}) {
     ].join(", ")
   ]);
   const width = Math.max(...facts.map(([k]) => k.length)) + 1;
-  for (const [k, v] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v}`);
+  for (const [k, v2] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v2}`);
+  const findings = r.databases.flatMap((d) => d.findings);
+  if (findings.length > 0) {
+    lines.push("", "Findings:");
+    const rows = findings.map((f) => [
+      f.silenced ? "silenced" : f.severity,
+      f.rule ?? f.kind,
+      ...r.databases.length > 1 ? [f.database] : [],
+      fileLine(f.file, f.line) ?? f.version ?? "",
+      oneLine2(f.message)
+    ]);
+    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`);
+  }
+  if (r.safety && r.safety.lint !== "off") {
+    lines.push(
+      `Safety rules: ${r.safety.files} up file(s) checked (lint: ${r.safety.lint}; docs/safety-rules.md)`
+    );
+    for (const n of r.safety.notes) lines.push(`  ${oneLine2(n)}`);
+  }
+  lines.push(...metadataChangeLines(r));
   for (const db of r.databases) {
     const after = r.mode === "apply" ? db.after.current : newest(appliedAfter(r, db));
     const label = r.mode === "apply" ? "" : " (after the plan)";
@@ -110,18 +134,6 @@ function renderText(result, options = {}) {
     } else if (r.status === "nothing-to-do" || r.mode === "apply" && !r.error) {
       lines.push("Nothing to apply.");
     }
-  }
-  const findings = r.databases.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    lines.push("", "Findings:");
-    const rows = findings.map((f) => [
-      f.severity,
-      f.kind,
-      ...r.databases.length > 1 ? [f.database] : [],
-      fileLine(f.file, f.line) ?? f.version ?? "",
-      oneLine2(f.message)
-    ]);
-    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`);
   }
   lines.push(
     "",
@@ -162,6 +174,28 @@ function renderText(result, options = {}) {
     }
   }
   return lines.join("\n") + "\n";
+}
+function metadataChangeLines(r) {
+  const m = r.metadataChanges;
+  if (!m) return [];
+  if (m.base.from === "none") return ["", `Metadata changes: not compared (${oneLine2(m.base.reason)})`];
+  const base = m.base.from === "server" ? `the server ${m.base.display}` : `base commit ${m.base.commit.slice(0, 7)}`;
+  const all = allMetadataChanges(r);
+  const out = ["", `Metadata changes against ${base}: ${all.length}${m.note ? ` (${oneLine2(m.note)})` : ""}`];
+  const groups = [
+    ...m.sources.map((s) => [`database ${s.source}`, s.changes]),
+    ["outside the databases", m.global]
+  ];
+  for (const [label, changes] of groups) {
+    if (changes.length === 0) continue;
+    out.push(`  ${label}:`);
+    for (const c of changes) {
+      const details = c.details.length > 0 ? `: ${c.details.join("; ")}` : "";
+      const widens = c.widens ? `WIDENS ACCESS (${c.widening.join("; ")}): ` : "";
+      out.push(`    ${c.change.padEnd(7)} ${oneLine2(`${widens}${c.summary}${details}`)}`);
+    }
+  }
+  return out;
 }
 function oneLine2(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");

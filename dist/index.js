@@ -5,23 +5,23 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-7DFZEYE4.js";
+} from "./chunk-HURAE7MZ.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
-  secretsOf,
-  toErrorInfo
-} from "./chunk-HGWWQU7W.js";
+  secretsOf
+} from "./chunk-DJ5MG5B4.js";
 import "./chunk-OZCJKL5T.js";
+import "./chunk-Q6UI2X2O.js";
 import {
   getExecOutput
-} from "./chunk-NRUJB5YU.js";
+} from "./chunk-JFZKKRPE.js";
 import {
   redact,
   redactResult
-} from "./chunk-DEC5QM2G.js";
+} from "./chunk-BII5ZGZB.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -29,13 +29,17 @@ import {
   compareVersions,
   migrationLabel,
   nextSteps,
-  repoPath
-} from "./chunk-PXDBB36J.js";
-import "./chunk-EOHH7HKD.js";
-import "./chunk-UVJRPVMI.js";
+  repoPath,
+  ruleDoc
+} from "./chunk-NO5B44HM.js";
+import "./chunk-2VHDIO3M.js";
+import {
+  toErrorInfo
+} from "./chunk-CWRPQV6L.js";
+import "./chunk-4MVXMSDJ.js";
 import {
   isKnownError
-} from "./chunk-WO7LJKSH.js";
+} from "./chunk-TWF2WZID.js";
 import {
   __export,
   __toESM
@@ -1587,14 +1591,15 @@ function annotationsOf(result, options = {}) {
   const isRunError = (f) => f.severity === "error" && safe.error !== void 0 && safe.error.message.startsWith(f.message) && (f.version ?? "") === (safe.error.version ?? "");
   for (const db of safe.databases) {
     for (const f of db.findings) {
-      if (isRunError(f)) continue;
+      if (isRunError(f) || f.silenced) continue;
       out.push(
         clean({
           level: f.severity === "error" ? "warning" : f.severity,
-          message: f.message,
+          message: f.rule ? `${f.message}
+Rule: ${ruleDoc(f.rule)}` : f.message,
           file: where(f.file),
           line: f.file ? f.line : void 0,
-          title: `${f.kind}${f.version ? ` (${f.version})` : ""}`
+          title: f.rule ?? `${f.kind}${f.version ? ` (${f.version})` : ""}`
         })
       );
     }
@@ -1685,9 +1690,42 @@ function outputsOf(result, options = {}) {
     metadata: safe.metadata.status,
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
-    "comment-url": redact(options.commentUrl ?? "", secrets)
+    "comment-url": redact(options.commentUrl ?? "", secrets),
+    findings: JSON.stringify(findingsOf(safe)),
+    "metadata-changes": JSON.stringify(metadataChangesOf(safe))
   };
   return outputs;
+}
+function findingsOf(result) {
+  return result.databases.flatMap(
+    (d) => d.findings.map((f) => ({
+      rule: f.rule ?? f.kind,
+      severity: f.severity,
+      database: f.database,
+      version: f.version ?? null,
+      file: f.file ?? null,
+      line: f.line ?? null,
+      message: f.message,
+      silenced: f.silenced ?? false
+    }))
+  );
+}
+var GLOBAL_METADATA_KEY = "";
+function metadataChangesOf(result) {
+  const m = result.metadataChanges;
+  const out = {};
+  if (!m) return out;
+  const short = (c) => ({
+    kind: c.kind,
+    name: c.name,
+    change: c.change,
+    before: c.before,
+    after: c.after,
+    widens: c.widens
+  });
+  for (const s of m.sources) out[s.source] = s.changes.map(short);
+  if (m.global.length > 0) out[GLOBAL_METADATA_KEY] = m.global.map(short);
+  return out;
 }
 function plannedVersions(result) {
   const seen = /* @__PURE__ */ new Set();
@@ -1734,7 +1772,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-7Y2FDN3S.js");
+  const { addPullRequestChanges } = await import("./chunk-MFMOAIZD.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1742,7 +1780,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-ZCG2LBGS.js");
+  const { commentOnPullRequest } = await import("./chunk-HSZGMCPI.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

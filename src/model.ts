@@ -62,14 +62,62 @@ export interface StepResult {
 /** Findings about a pull request's changes to migrations (`src/github/migration-changes.ts`), beside the plan's. */
 export type ChangeFindingKind = 'merge-order' | 'edited-migration' | 'deleted-migration'
 
+/** A migration safety finding (`src/review/safety/`); its `rule` says which. */
+export type SafetyFindingKind = 'safety'
+
 export interface FindingResult {
-  kind: FindingKind | ChangeFindingKind
+  kind: FindingKind | ChangeFindingKind | SafetyFindingKind
   severity: Severity
   database: string
   version?: string
   file?: string
   line?: number
   message: string
+  /** The safety rule (docs/safety-rules.md), for `kind: 'safety'`. */
+  rule?: string
+  /** The file silences the rule (`-- hasura-migrate:ignore <rule>`): reported, never failing the run. */
+  silenced?: boolean
+}
+
+/** How the migration safety rules ran (`lint` input). */
+export interface SafetyCheck {
+  lint: 'warn' | 'error' | 'off'
+  /** Up files the rules read. */
+  files: number
+  /** Databases whose catalog before the run was read (the rules then know which tables are new). */
+  withCatalog: string[]
+  /** What the rules could not know, one sentence each (no catalog, only the pull request's own files). */
+  notes: string[]
+}
+
+/** One metadata object added, removed or changed (`src/review/metadata-diff.ts`). */
+export interface MetadataChangeResult {
+  /** `table`, `select_permission`, `object_relationship`, `action`, … */
+  kind: string
+  name: string
+  change: 'added' | 'removed' | 'changed'
+  before: unknown
+  after: unknown
+  widens: boolean
+  /** Why it widens access, one phrase each. */
+  widening: string[]
+  summary: string
+  details: string[]
+  role?: string
+  unauthenticated?: true
+}
+
+export interface MetadataChangesResult {
+  /** What the project's metadata was compared with. */
+  base:
+    | { from: 'server'; display: string }
+    | { from: 'base-commit'; commit: string }
+    | { from: 'none'; reason: string }
+  sources: { source: string; changes: MetadataChangeResult[] }[]
+  /** Outside any source: actions, custom types, remote schemas, allow lists, cron triggers, … */
+  global: MetadataChangeResult[]
+  /** Something the comparison could not do as usual (the base commit lacked the project, …). */
+  note?: string
 }
 
 export interface VersionState {
@@ -220,6 +268,10 @@ export interface Result {
   trustedPullRequestCode?: TrustedPullRequestCode
   /** The metadata checked against the migrated schema before anything committed (contract §8.1). */
   metadataCheck?: MetadataCheckResult
+  /** The migration safety rules: absent when they did not run (the run stopped before its plan). */
+  safety?: SafetyCheck
+  /** The project's metadata against the server's or the pull request's base (contract §8.4). */
+  metadataChanges?: MetadataChangesResult
   /** Embedded target: the down round trip. */
   roundTrip?: { status: 'passed' | 'skipped' | 'failed'; reason?: string }
   notices: string[]

@@ -1,8 +1,9 @@
 /**
- * One run, as a pipeline of named stages (`src/run/`): read → connect → plan → execute → metadata →
- * seeds → report. Each stage is its own module; this file only says in which order they run. Never
- * throws: every failure, expected or not, ends up in `result.error` (an unexpected one is also logged
- * with its stack).
+ * One run, as a pipeline of named stages (`src/run/`): read → open → metadata changes → plan → lint →
+ * connect sources → execute → metadata → seeds → report. Nothing is written before `connectSources`:
+ * a run that `lint: error` stops leaves every target as it found it. Each stage is its own module; this
+ * file only says in which order they run. Never throws: every failure, expected or not, ends up in
+ * `result.error` (an unexpected one is also logged with its stack).
  */
 import { toErrorInfo } from './execute/error-report.js'
 import type { Result } from './model.js'
@@ -10,7 +11,10 @@ import type { Settings } from './settings.js'
 import { openTargets, type Targets } from './targets/open.js'
 import { RunFailure, type RunIO } from './run/context.js'
 import { executeMigrations } from './run/execute.js'
-import { applyMetadata, connectSources } from './run/metadata.js'
+import { pullRequestBase, readEventPayload } from './github/event.js'
+import { lintPlanned } from './run/lint.js'
+import { applyMetadata, connectSources, sourcesToConnect } from './run/metadata.js'
+import { compareMetadataChanges } from './run/metadata-changes.js'
 import { planDatabases } from './run/plan.js'
 import { projectSql, readProject } from './run/read.js'
 import { emptyResult, finalStatus, finish } from './run/report.js'
@@ -31,9 +35,15 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     result.target = targets.migrations.info
     if (targets.metadata && !targets.migrations.capabilities.holdsMetadata)
       result.metadataTarget = targets.metadata.info
-    await connectSources(project.config, settings, project.built, targets, result)
-    const planned = await planDatabases(settings, project, targets.migrations, result)
-    const review = await CatalogReview.start({ settings, project, planned, targets, result, io })
+    const event = readEventPayload(io.env.GITHUB_EVENT_PATH)
+    const baseCommit = pullRequestBase(io.env.GITHUB_EVENT_NAME, event)?.sha
+    const stage = { settings, project, result, io, ...(baseCommit ? { baseCommit } : {}) }
+    const server = await compareMetadataChanges({ ...stage, targets })
+    const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
+    const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
+    const catalogBefore = await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
+    if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
+    const review = await CatalogReview.start({ ...stage, planned, targets, catalogBefore })
     await executeMigrations(settings, planned, targets.migrations, result, io, review.executeOptions())
     await review.finish()
     await applyMetadata(project.config, settings, project.built, targets, result, io)

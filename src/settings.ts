@@ -32,6 +32,7 @@ export const INPUT_DEFAULTS = {
   timeout: '600',
   'trust-pull-request-code': 'false',
   'verify-metadata': 'error',
+  lint: 'warn',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -45,6 +46,8 @@ export type TargetSettings =
 export type DatabaseSelection = { kind: 'default' } | { kind: 'all' } | { kind: 'list'; names: string[] }
 
 export type DryRun = false | 'plan' | 'rehearse'
+
+export type LintMode = 'warn' | 'error' | 'off'
 
 export interface Settings {
   /** As given (relative to the working directory); shown in reports and the comment marker. */
@@ -72,6 +75,8 @@ export interface Settings {
   trustPullRequestCode: boolean
   /** The metadata checked against the migrated schema before anything commits: fail, report, or not at all. */
   verifyMetadata: VerifyMetadataSetting
+  /** Migration safety rules: `warn` reports, `error` fails the run before anything is written, `off`. */
+  lint: LintMode
   /** Every secret value (and derived forms) to mask and redact. */
   secrets: string[]
 }
@@ -252,6 +257,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
 
   const trustPullRequestCode = bool('trust-pull-request-code')
   const verifyMetadata = oneOf('verify-metadata', ['error', 'warn', 'off'] as const)
+  const lint = oneOf('lint', ['warn', 'error', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
     errors.push(
@@ -288,6 +294,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     timeoutMs,
     trustPullRequestCode,
     verifyMetadata,
+    lint,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }
 }

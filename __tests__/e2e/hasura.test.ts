@@ -122,8 +122,17 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
       'default:public.articles',
       'default:public.authors',
     ])
-    const report = JSON.parse(first.outputs.report) as { target: { kind: string; serverVersion?: string } }
+    const report = JSON.parse(first.outputs.report) as {
+      target: { kind: string; serverVersion?: string }
+      safety?: { withCatalog: string[] }
+      metadataChanges?: { base: { from: string } }
+    }
     expect(report.target).toMatchObject({ kind: 'hasura', serverVersion: 'v2.48.16' })
+    // the review read the server: its catalog for the safety rules, its metadata for the changes
+    expect(report.safety?.withCatalog).toEqual(['default'])
+    expect(report.metadataChanges?.base.from).toBe('server')
+    const changes = JSON.parse(first.outputs['metadata-changes']) as Record<string, { kind: string }[]>
+    expect(changes.default.filter((c) => c.kind === 'table')).toHaveLength(2)
     // the secret went only into the header
     const sent = env.server.requests.filter((r) => r.path !== '/v1/version')
     expect(sent.every((r) => r.headers['x-hasura-admin-secret'] === SECRET)).toBe(true)
@@ -137,13 +146,13 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect((await cliState(env)).migrations?.default).toEqual(
       Object.fromEntries(EXAMPLE_VERSIONS.map((v) => [v, false])),
     )
-    // Measured 10: version, two server probes (export_metadata on /v1/query and /v1/metadata), one state
-    // read (run_sql + get_catalog_state), the schema the metadata is checked against (run_sql), then
-    // metadata (export, replace, reload, inconsistencies); nothing is sent for the empty plan. One
-    // request of headroom.
+    // Measured 11: version, two server probes (export_metadata on /v1/query and /v1/metadata), the
+    // server's metadata for the metadata changes (export_metadata), one state read (run_sql +
+    // get_catalog_state), the schema the metadata is checked against (run_sql: nothing to migrate, but
+    // the metadata is applied), then metadata (export, replace, reload, inconsistencies). One of headroom.
     const requests = since(env.server, from)
     expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
-    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(11)
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
@@ -206,8 +215,9 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(r.code, log(r)).toBe(0)
     expect(r.outputs['applied-count']).toBe('200')
     const requests = since(env.server, 0)
-    // the acceptance; measured 7 (version, probe, state read as run_sql + get_catalog_state, the
-    // schema before, the rehearsal the metadata check reads, one apply)
+    // the acceptance (version, probes, the server's metadata for the metadata changes, the state
+    // read as run_sql + get_catalog_state, the catalog snapshot before (safety rules and schema changes),
+    // the rehearsal the metadata check reads, one apply)
     expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
     expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(4)
     expect(
@@ -291,8 +301,8 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
     const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
-    // run_sql: the state read, the schema before, the rehearsal the check reads; the fourth is the
-    // apply, whose answer the proxy replaces
+    // run_sql: the state read, the catalog snapshot before, the rehearsal the metadata check reads; the
+    // fourth is the apply, whose answer the proxy replaces
     for (let i = 0; i < 3; i++)
       env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({
@@ -328,7 +338,7 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML to the apply fails with one clear error; a re-run applies each migration once', async () => {
     const dir = tempDir('hma-e2e-502b-')
     generateHasuraProject(dir, 3)
-    // the fourth run_sql is the apply (after the state read, the schema before and the check's rehearsal)
+    // past the state read, the catalog snapshot before and the check's rehearsal, to the apply
     for (let i = 0; i < 3; i++)
       env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })

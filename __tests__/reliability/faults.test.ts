@@ -195,7 +195,7 @@ describe('PostgreSQL target: the action process is killed or cancelled mid-apply
     const project = generateProject({
       count: COUNT,
       configVersion: 2,
-      extra: { [SLOW]: 'SELECT pg_sleep(2);' },
+      extra: { [SLOW]: 'SELECT pg_sleep(5);' },
     })
     return { url: db.url, project }
   }

@@ -165,7 +165,8 @@ class EngineRun implements RunContext {
   }
 
   fail(i: number | undefined, info: ErrorInfo, note?: string): never {
-    if (this.aborted()) {
+    // a transport that knows more of the cancellation (a request already sent) says so itself
+    if (this.aborted() && info.kind !== 'cancelled') {
       if (i !== undefined) this.book.cancelled(i)
       this.book.fail(undefined, undefined)
       throw new CancelledError(this.book.cancelMessage(true), {

@@ -31,7 +31,7 @@ interface Payload {
   pull_request?: {
     number?: number
     head?: { sha?: string; repo?: { full_name?: string } | null }
-    base?: { ref?: string; repo?: { full_name?: string } }
+    base?: { ref?: string; sha?: string; repo?: { full_name?: string } }
   }
   issue?: { number?: number; pull_request?: unknown }
   repository?: { name?: string; owner?: { login?: string } }
@@ -75,4 +75,15 @@ export function commentTarget(options: {
   if (pr?.base?.ref) target.baseRef = pr.base.ref
   if (!target.owner || !target.repo) return { skip: 'the repository is unknown (no GITHUB_REPOSITORY)' }
   return { target }
+}
+
+/** The pull request's base commit, on a pull-request event whose payload names it. */
+export function pullRequestBase(
+  eventName: string | undefined,
+  payload: unknown,
+): { sha: string; ref?: string } | undefined {
+  if (!PULL_REQUEST_EVENTS.has(eventName ?? '')) return undefined
+  const base = (payload as Payload | undefined)?.pull_request?.base
+  if (typeof base?.sha !== 'string' || !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(base.sha)) return undefined
+  return { sha: base.sha, ...(base.ref ? { ref: base.ref } : {}) }
 }

@@ -1,6 +1,6 @@
 /** File annotations: the failing statement and every finding, on the files of the repository. */
 import type { AnnotationProperties } from '@actions/core'
-import { ACTION_NAME, migrationLabel, nextSteps, repoPath } from './words.js'
+import { ACTION_NAME, migrationLabel, nextSteps, repoPath, ruleDoc } from './words.js'
 import { redactResult } from './redact.js'
 import type { ErrorInfo, Result, StepResult } from '../model.js'
 
@@ -64,14 +64,15 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     (f.version ?? '') === (safe.error.version ?? '')
   for (const db of safe.databases) {
     for (const f of db.findings) {
-      if (isRunError(f)) continue
+      // a silenced rule is listed in the report, not raised on the file that silences it
+      if (isRunError(f) || f.silenced) continue
       out.push(
         clean({
           level: f.severity === 'error' ? 'warning' : f.severity,
-          message: f.message,
+          message: f.rule ? `${f.message}\nRule: ${ruleDoc(f.rule)}` : f.message,
           file: where(f.file),
           line: f.file ? f.line : undefined,
-          title: `${f.kind}${f.version ? ` (${f.version})` : ''}`,
+          title: f.rule ?? `${f.kind}${f.version ? ` (${f.version})` : ''}`,
         }),
       )
     }

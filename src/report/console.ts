@@ -5,13 +5,13 @@ import {
   appliedAfter,
   fileLine,
   formatDuration,
-  headline,
   newest,
   nextSteps,
   normalizeDir,
   targetKindLabel,
 } from './words.js'
 import { redactResult } from './redact.js'
+import { allMetadataChanges, verdict } from './verdict.js'
 import type { Result } from '../model.js'
 
 export interface TextOptions {
@@ -39,8 +39,9 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s
   const lines: string[] = []
   const statusStyle = r.status === 'failed' || r.status === 'cancelled' ? 'red' : 'green'
+  const v = verdict(r)
   lines.push(
-    `${paint('bold', `${ACTION_NAME}:`)} ${paint(statusStyle, headline(r))}${r.environment ? ` [${oneLine(r.environment)}]` : ''}`,
+    `${paint('bold', `${ACTION_NAME}:`)} ${v.emoji} ${paint(statusStyle, oneLine(v.text))}${r.environment ? ` [${oneLine(r.environment)}]` : ''}`,
   )
   const trusted = r.trustedPullRequestCode
   if (trusted) {
@@ -68,6 +69,27 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   ])
   const width = Math.max(...facts.map(([k]) => k.length)) + 1
   for (const [k, v] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v}`)
+
+  lines.push(...metadataCheckLines(r))
+  const findings = r.databases.flatMap((d) => d.findings)
+  if (findings.length > 0) {
+    lines.push('', 'Findings:')
+    const rows = findings.map((f) => [
+      f.silenced ? 'silenced' : f.severity,
+      f.rule ?? f.kind,
+      ...(r.databases.length > 1 ? [f.database] : []),
+      fileLine(f.file, f.line) ?? f.version ?? '',
+      oneLine(f.message),
+    ])
+    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`)
+  }
+  if (r.safety && r.safety.lint !== 'off') {
+    lines.push(
+      `Safety rules: ${r.safety.files} up file(s) checked (lint: ${r.safety.lint}; docs/safety-rules.md)`,
+    )
+    for (const n of r.safety.notes) lines.push(`  ${oneLine(n)}`)
+  }
+  lines.push(...schemaChangeLines(r), ...metadataChangeLines(r))
 
   for (const db of r.databases) {
     const after = r.mode === 'apply' ? db.after.current : newest(appliedAfter(r, db))
@@ -110,20 +132,6 @@ export function renderText(result: Result, options: TextOptions = {}): string {
     }
   }
 
-  const findings = r.databases.flatMap((d) => d.findings)
-  if (findings.length > 0) {
-    lines.push('', 'Findings:')
-    const rows = findings.map((f) => [
-      f.severity,
-      f.kind,
-      ...(r.databases.length > 1 ? [f.database] : []),
-      fileLine(f.file, f.line) ?? f.version ?? '',
-      oneLine(f.message),
-    ])
-    for (const l of table([], rows).slice(1)) lines.push(`  ${l}`)
-  }
-
-  lines.push(...schemaChangeLines(r), ...metadataCheckLines(r))
   lines.push(
     '',
     `Metadata: ${r.metadata.status}${r.metadata.message ? `: ${oneLine(r.metadata.message)}` : ''}`,
@@ -164,6 +172,30 @@ export function renderText(result: Result, options: TextOptions = {}): string {
     }
   }
   return lines.join('\n') + '\n'
+}
+
+function metadataChangeLines(r: Result): string[] {
+  const m = r.metadataChanges
+  if (!m) return []
+  if (m.base.from === 'none') return ['', `Metadata changes: not compared (${oneLine(m.base.reason)})`]
+  const base =
+    m.base.from === 'server' ? `the server ${m.base.display}` : `base commit ${m.base.commit.slice(0, 7)}`
+  const all = allMetadataChanges(r)
+  const out = ['', `Metadata changes against ${base}: ${all.length}${m.note ? ` (${oneLine(m.note)})` : ''}`]
+  const groups = [
+    ...m.sources.map((s) => [`database ${s.source}`, s.changes] as const),
+    ['outside the databases', m.global] as const,
+  ]
+  for (const [label, changes] of groups) {
+    if (changes.length === 0) continue
+    out.push(`  ${label}:`)
+    for (const c of changes) {
+      const details = c.details.length > 0 ? `: ${c.details.join('; ')}` : ''
+      const widens = c.widens ? `WIDENS ACCESS (${c.widening.join('; ')}): ` : ''
+      out.push(`    ${c.change.padEnd(7)} ${oneLine(`${widens}${c.summary}${details}`)}`)
+    }
+  }
+  return out
 }
 
 /** Schema changes per database, one line per object past a short list. */

@@ -4,14 +4,12 @@
  */
 import {
   ACTION_NAME,
-  RUN_STATUS_EMOJI,
   STEP_STATUS_EMOJI,
   STEP_STATUS_WORD,
   appliedAfter,
   compareVersions,
   fileLine,
   formatDuration,
-  headline,
   migrationLabel,
   newest,
   nextSteps,
@@ -21,10 +19,13 @@ import {
 } from './words.js'
 import { code, fence, header, html, row, text } from './markdown-escape.js'
 import { redactResult } from './redact.js'
+import { allMetadataChanges, verdict } from './verdict.js'
 import type {
   DatabaseResult,
   FindingResult,
+  MetadataChangeResult,
   PlannedStep,
+  SafetyCheck,
   Result,
   StatusRow,
   StepResult,
@@ -64,10 +65,14 @@ const STATUS_OPEN_ROWS = 15
 /** When space is short the status table keeps what matters plus this many newest applied rows. */
 const STATUS_COMPACT_APPLIED = 5
 
-/** Degradation levels tried in order until the text fits. */
-type Level = 'full' | 'no-sql' | 'compact' | 'elided'
+/**
+ * Degradation levels tried in order until the text fits: the SQL goes first, then the status tables
+ * shrink, then long tables lose their middle rows, and last the review sections say their counts only.
+ */
+type Level = 'full' | 'no-sql' | 'compact' | 'elided' | 'counts'
+const LEVELS: readonly Level[] = ['full', 'no-sql', 'compact', 'elided', 'counts']
 
-interface Section {
+export interface Section {
   /** Lines (or atomic multi-line chunks) in order; a cut falls between two of them. */
   blocks: string[]
   /** Appended when the section is cut inside (closes an open `<details>`). */
@@ -83,11 +88,11 @@ export function renderMarkdown(result: Result, options: RenderOptions): string {
   const measure =
     surface === 'comment' ? (s: string) => s.length : (s: string) => Buffer.byteLength(s, 'utf8')
 
-  for (const level of ['full', 'no-sql', 'compact', 'elided'] as const) {
+  for (const level of LEVELS) {
     const out = join(sections(safe, surface, level))
     if (measure(out) < limit) return out
   }
-  return truncate(sections(safe, surface, 'elided'), limit, measure, surface)
+  return truncate(sections(safe, surface, 'counts'), limit, measure, surface)
 }
 
 function join(list: Section[]): string {
@@ -126,18 +131,43 @@ function truncate(list: Section[], limit: number, measure: (s: string) => number
   return parts.join('\n\n') + '\n\n' + note(total - kept) + '\n'
 }
 
+/** What a review section is given: where it is shown, and how much room there is. */
+export interface SectionContext {
+  surface: Surface
+  /** The last resort: the section says its counts only. */
+  brief: boolean
+}
+
+export type ReviewSection = (result: Result, context: SectionContext) => Section | undefined
+
+/**
+ * The review, in the contract's order, before the run's own details (plan, steps, status, SQL): each
+ * section renders only when its part of the Result is there.
+ */
+export const REVIEW_SECTIONS: Record<
+  'problems' | 'findings' | 'schema' | 'metadata' | 'drift',
+  readonly ReviewSection[]
+> = {
+  problems: [metadataProblemsSection],
+  findings: [findingsSection],
+  schema: [schemaChangesSection],
+  metadata: [metadataChangesSection],
+  drift: [],
+}
+
 function sections(result: Result, surface: Surface, level: Level): Section[] {
   const list: Section[] = [headerSection(result, surface)]
   if (result.error) list.push(errorSection(result))
-  const problems = metadataProblemsSection(result)
-  if (problems) list.push(problems)
+  const context: SectionContext = { surface, brief: level === 'counts' }
+  for (const slot of ['problems', 'findings', 'schema', 'metadata', 'drift'] as const) {
+    for (const render of REVIEW_SECTIONS[slot]) {
+      const section = render(result, context)
+      if (section) list.push(section)
+    }
+  }
   list.push(stateSection(result))
   const steps = stepsSection(result, surface, level)
   if (steps) list.push(steps)
-  const findings = findingsSection(result)
-  if (findings) list.push(findings)
-  const changes = schemaChangesSection(result)
-  if (changes) list.push(changes)
   const verified = metadataCheckLine(result)
   if (verified) list.push(verified)
   list.push(metadataSection(result))
@@ -166,7 +196,8 @@ function targetLine(info: TargetInfo): string {
 
 function headerSection(result: Result, surface: Surface): Section {
   const env = result.environment ? ` · ${text(result.environment)}` : ''
-  const blocks = [`### ${RUN_STATUS_EMOJI[result.status]} ${text(headline(result))}${env}`, '']
+  const v = verdict(result)
+  const blocks = [`### ${v.emoji} ${text(v.text)}${env}`, '']
   const trusted = result.trustedPullRequestCode
   if (trusted) blocks.push(`> ⚠️ ${trustedLine(trusted)}`, '')
   blocks.push(`- **Target:** ${targetLine(result.target)}`)
@@ -410,7 +441,7 @@ type Gap = { gap: number }
 const isGap = (x: unknown): x is Gap => typeof x === 'object' && x !== null && 'gap' in x
 
 function elide<T extends object>(items: T[], level: Level, keep: (item: T) => boolean): (T | Gap)[] {
-  if (level !== 'elided' || items.length <= ELIDE_HEAD + ELIDE_TAIL + 10) return items
+  if ((level !== 'elided' && level !== 'counts') || items.length <= ELIDE_HEAD + ELIDE_TAIL + 10) return items
   const out: (T | Gap)[] = []
   items.forEach((item, i) => {
     if (i < ELIDE_HEAD || i >= items.length - ELIDE_TAIL || keep(item)) {
@@ -443,37 +474,134 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   notice: 'ℹ️ notice',
 }
 
-function findingsSection(result: Result): Section | undefined {
+function findingsSection(result: Result, context: SectionContext): Section | undefined {
   const findings = result.databases.flatMap((d) => d.findings)
-  if (findings.length === 0) return undefined
+  const safety = result.safety
+  if (findings.length === 0 && (!safety || safety.lint === 'off')) return undefined
   const many = result.databases.length > 1
-  const sorted = findings
+  const counted = findings.filter((f) => !f.silenced)
+  const silenced = findings.length - counted.length
+  const counts = (['error', 'warning', 'notice'] as const)
+    .map((s) => [s, counted.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => plural(n, s))
+  if (silenced > 0) counts.push(`${silenced} silenced`)
+  const title = `### Findings${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`
+  const checked = safety && safety.lint !== 'off' ? safetyLine(safety) : undefined
+  if (findings.length === 0) return { blocks: [title, '', checked!] }
+  if (context.brief) {
+    return {
+      blocks: [
+        title,
+        '',
+        'Listed in the job summary and in the `findings` output (left out here to fit the size limit).',
+      ],
+    }
+  }
+  const sorted = counted
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f)
-  const counts = (['error', 'warning', 'notice'] as const)
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => plural(n, s))
+    .concat(findings.filter((f) => f.silenced))
   const blocks = [
-    `### Findings (${counts.join(', ')})`,
+    title,
     '',
-    ...header(['Severity', 'Kind', ...(many ? ['Database'] : []), 'Version', 'File', 'Message']),
+    `<details${counted.some((f) => f.severity !== 'notice') ? ' open' : ''}><summary>${html(plural(findings.length, 'finding'))}</summary>`,
+    '',
+    ...header(['Severity', 'Rule', ...(many ? ['Database'] : []), 'Version', 'File', 'Message']),
   ]
   for (const f of sorted) blocks.push(findingRow(f, many))
-  return { blocks }
+  if (checked) blocks.push('', checked)
+  blocks.push('', '</details>')
+  return { blocks, close: '\n\n</details>' }
+}
+
+/** How the safety rules ran: where they are explained, and what they could not know. */
+function safetyLine(safety: SafetyCheck): string {
+  const mode = safety.lint === 'error' ? ' (`lint: error`: an unsilenced finding stops the run)' : ''
+  const notes = safety.notes.map((n) => ` ${text(n)}`).join('')
+  return `Safety rules checked ${plural(safety.files, 'up file')}${mode}; the rules are explained in ${code('docs/safety-rules.md')} of ${ACTION_NAME}.${notes}`
 }
 
 function findingRow(f: FindingResult, many: boolean): string {
   const where = fileLine(f.file, f.line)
   return row([
-    SEVERITY_LABEL[f.severity],
-    f.kind,
+    f.silenced ? '🔇 silenced' : SEVERITY_LABEL[f.severity],
+    code(f.rule ?? f.kind, { inTable: true }),
     ...(many ? [code(f.database, { inTable: true })] : []),
     f.version ? code(f.version, { inTable: true }) : '',
     where ? code(where, { inTable: true }) : '',
     text(f.message),
   ])
+}
+
+const CHANGE_WORD: Record<MetadataChangeResult['change'], string> = {
+  added: '➕',
+  removed: '➖',
+  changed: '✏️',
+}
+
+function metadataChangesSection(result: Result, context: SectionContext): Section | undefined {
+  const m = result.metadataChanges
+  if (!m) return undefined
+  if (m.base.from === 'none') {
+    return { blocks: ['### Metadata changes', '', `Not compared: ${text(m.base.reason)}.`] }
+  }
+  const all = allMetadataChanges(result)
+  const widening = all.filter((c) => c.widens).length
+  const base =
+    m.base.from === 'server'
+      ? `the server's current metadata (${code(m.base.display)})`
+      : `the metadata at the pull request's base commit ${code(m.base.commit.slice(0, 7))}`
+  const counts = [
+    plural(all.length, 'change'),
+    ...(widening > 0 ? [`${widening} ${widening === 1 ? 'widens' : 'widen'} access`] : []),
+  ]
+  const title = `### Metadata changes (${counts.join(', ')})`
+  const note = m.note ? ` ${text(m.note)}.` : ''
+  if (all.length === 0) return { blocks: ['### Metadata changes', '', `No changes against ${base}.${note}`] }
+  const intro = `Compared with ${base}.${note}`
+  if (context.brief) {
+    const widens = all.filter((c) => c.widens).map((c) => `- ⚠️ **widens access:** ${text(c.summary)}`)
+    return {
+      blocks: [
+        title,
+        '',
+        intro,
+        '',
+        ...widens,
+        ...(widens.length ? [''] : []),
+        'The full list is in the job summary and in the `metadata-changes` output (left out here to fit the size limit).',
+      ],
+    }
+  }
+  const blocks = [
+    title,
+    '',
+    intro,
+    '',
+    `<details${widening > 0 ? ' open' : ''}><summary>${html(plural(all.length, 'change'))}${widening > 0 ? html(`, ${widening} widening access`) : ''}</summary>`,
+  ]
+  const group = (label: string, changes: MetadataChangeResult[]) => {
+    if (changes.length === 0) return
+    blocks.push('', `**${label}**`, '')
+    for (const c of changes) blocks.push(changeLine(c))
+  }
+  for (const s of m.sources) group(`Database ${code(s.source)}`, s.changes)
+  group('Outside the databases', m.global)
+  blocks.push('', '</details>')
+  return { blocks, close: '\n\n</details>' }
+}
+
+/** Why a change widens access, less what its details already say. */
+export const reasons = (c: MetadataChangeResult): string[] => c.widening.filter((w) => !c.details.includes(w))
+
+/** One change; a widening one says so first, with why, on the item itself. */
+function changeLine(c: MetadataChangeResult): string {
+  const details = c.details.length > 0 ? `: ${text(c.details.join('; '))}` : ''
+  const widens = c.widens ? `⚠️ **widens access:** ` : ''
+  const why = c.widens && reasons(c).length > 0 ? ` — ${text(reasons(c).join('; '))}` : ''
+  return `- ${CHANGE_WORD[c.change]} ${widens}${text(c.summary)}${details}${why}`
 }
 
 function metadataSection(result: Result): Section {
@@ -685,7 +813,7 @@ function statusTable(db: DatabaseResult, level: Level, many: boolean): Section {
   const label = `${many ? `${db.database}: ` : ''}${counts}`
   let shown = rows
   let hidden = 0
-  if (level === 'compact' || level === 'elided') {
+  if (level === 'compact' || level === 'elided' || level === 'counts') {
     const touched = new Set([...db.steps.map((s) => s.version), ...db.planned.map((p) => p.version)])
     const keepApplied = new Set(
       rows

@@ -1,7 +1,7 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
 import { appliedAfter, appliedSteps, compareVersions } from './words.js'
 import { redact, redactResult } from './redact.js'
-import type { DatabaseResult, Result, SchemaChangesResult } from '../model.js'
+import type { DatabaseResult, MetadataChangeResult, Result, SchemaChangesResult } from '../model.js'
 
 export const OUTPUT_NAMES = [
   'applied-versions',
@@ -15,6 +15,8 @@ export const OUTPUT_NAMES = [
   'comment-url',
   'metadata-problems',
   'schema-changes',
+  'findings',
+  'metadata-changes',
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -48,6 +50,8 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     'comment-url': redact(options.commentUrl ?? '', secrets),
     'metadata-problems': JSON.stringify(metadataProblems(safe)),
     'schema-changes': JSON.stringify(schemaChanges(safe)),
+    findings: JSON.stringify(findingsOf(safe)),
+    'metadata-changes': JSON.stringify(metadataChangesOf(safe)),
   }
   return outputs
 }
@@ -64,15 +68,63 @@ function metadataProblems(result: Result): Record<string, unknown>[] {
   }))
 }
 
+type SchemaChangesOutput = Pick<SchemaChangesResult, 'added' | 'dropped' | 'altered'>
+
 /** Contract §8.2: database → `{added, dropped, altered}`, for the databases that executed something. */
-function schemaChanges(
-  result: Result,
-): Record<string, Pick<SchemaChangesResult, 'added' | 'dropped' | 'altered'>> {
-  const out: Record<string, Pick<SchemaChangesResult, 'added' | 'dropped' | 'altered'>> = {}
+function schemaChanges(result: Result): Record<string, SchemaChangesOutput> {
+  const out: Record<string, SchemaChangesOutput> = {}
   for (const db of result.databases) {
     const c = db.schemaChanges
     if (c) out[db.database] = { added: c.added, dropped: c.dropped, altered: c.altered }
   }
+  return out
+}
+
+/** The one shape of every finding (contract §8.3): a plan finding's kind is its rule. */
+export interface FindingOutput {
+  rule: string
+  severity: string
+  database: string
+  version: string | null
+  file: string | null
+  line: number | null
+  message: string
+  silenced: boolean
+}
+
+export function findingsOf(result: Result): FindingOutput[] {
+  return result.databases.flatMap((d) =>
+    d.findings.map((f) => ({
+      rule: f.rule ?? f.kind,
+      severity: f.severity,
+      database: f.database,
+      version: f.version ?? null,
+      file: f.file ?? null,
+      line: f.line ?? null,
+      message: f.message,
+      silenced: f.silenced ?? false,
+    })),
+  )
+}
+
+/** Changes outside any source go under this key: no source has an empty name. */
+export const GLOBAL_METADATA_KEY = ''
+
+/** Per source its changes `{kind, name, change, before, after, widens}`; `""`: outside any source. */
+export function metadataChangesOf(result: Result): Record<string, unknown[]> {
+  const m = result.metadataChanges
+  const out: Record<string, unknown[]> = {}
+  if (!m) return out
+  const short = (c: MetadataChangeResult) => ({
+    kind: c.kind,
+    name: c.name,
+    change: c.change,
+    before: c.before,
+    after: c.after,
+    widens: c.widens,
+  })
+  for (const s of m.sources) out[s.source] = s.changes.map(short)
+  if (m.global.length > 0) out[GLOBAL_METADATA_KEY] = m.global.map(short)
   return out
 }
 

@@ -4,6 +4,9 @@ import type { DatabaseResult, ErrorInfo, Result, RunStatus, StepResult, StepStat
 
 export const ACTION_NAME = 'hasura-migrate-action'
 
+/** Where a safety rule is explained, in the action's repository (its ids are the anchors). */
+export const ruleDoc = (rule: string): string => `${ACTION_NAME}: docs/safety-rules.md#${rule}`
+
 export const RUN_STATUS_EMOJI: Record<RunStatus, string> = {
   applied: '✅',
   'nothing-to-do': '✅',

@@ -10,6 +10,31 @@ import type { Settings } from '../settings.js'
 import type { Targets } from '../targets/open.js'
 import type { RunIO } from './context.js'
 
+/**
+ * The databases the project's metadata declares that the server does not have yet (read only);
+ * `server`: the server's metadata when the run has already read it.
+ */
+export async function sourcesToConnect(
+  config: ProjectConfig,
+  settings: Settings,
+  built: BuiltMetadata | undefined,
+  targets: Targets,
+  server?: unknown,
+): Promise<Set<string>> {
+  if (config.version < 3 || settings.metadata === 'skip' || !built) return new Set()
+  if (!targets.metadata || !targets.migrations.capabilities.holdsMetadata) return new Set()
+  if (targets.metadata.generation !== 'v2') return new Set()
+  const listed = (server as { sources?: { name?: unknown }[] } | undefined)?.sources
+  const names = Array.isArray(listed)
+    ? listed.map((s) => s.name)
+    : (await targets.metadata.listDatabases()).map((d) => d.name)
+  const have = new Set(names)
+  const sources = Array.isArray(built.metadata.sources)
+    ? (built.metadata.sources as { name?: unknown }[])
+    : []
+  return new Set(sources.flatMap((s) => (typeof s.name === 'string' && !have.has(s.name) ? [s.name] : [])))
+}
+
 /** A fresh Hasura server has no sources yet: connect the ones the metadata declares first, as `hasura deploy` does. */
 export async function connectSources(
   config: ProjectConfig,

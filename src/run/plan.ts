@@ -19,17 +19,22 @@ export interface Planned {
   request: PlanRequest
 }
 
+/**
+ * `unconnected`: databases the Hasura server does not have yet and the run connects from the project's
+ * metadata after the safety rules (nothing is written before them): their state is empty until then.
+ */
 export async function planDatabases(
   settings: Settings,
   project: ProjectRead,
   target: Target,
   result: Result,
+  unconnected: ReadonlySet<string> = new Set(),
 ): Promise<Planned> {
   const ephemeral = target.capabilities.ephemeral
   const request = ephemeral ? ephemeralRequest(settings, result) : settings.request
   const work: DatabaseWork[] = []
   for (const migrations of project.local) {
-    work.push(await planOne(migrations, target, request, settings))
+    work.push(await planOne(migrations, target, request, settings, unconnected.has(migrations.name)))
   }
   result.databases = work.map((w) => w.result)
   const blocking = work.flatMap((w) => w.plan.findings).filter((f) => f.severity === 'error')
@@ -53,8 +58,11 @@ async function planOne(
   target: Target,
   request: PlanRequest,
   settings: Settings,
+  unconnected: boolean,
 ): Promise<DatabaseWork> {
-  const state = await target.readState(migrations.name)
+  const state = unconnected
+    ? { versions: new Map<bigint, boolean>() }
+    : await target.readState(migrations.name)
   const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
   plan.findings.push(...(await transactionFindings(plan.steps)))
   if (target.capabilities.yamlMetadataSteps === 'skip') plan.findings.push(...yamlFindings(plan))

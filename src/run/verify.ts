@@ -14,7 +14,8 @@ import { resolve } from 'node:path'
 import { diffSnapshots } from '../catalog/diff.js'
 import { takeSnapshot } from '../catalog/snapshot.js'
 import type { CatalogSnapshot } from '../catalog/types.js'
-import { readBaseVersions, type BaseVersionsAnswer } from '../github/base-versions.js'
+import { isKnownError, TargetError } from '../errors.js'
+import { baseMigrationVersions } from '../github/base-versions.js'
 import type {
   ErrorInfo,
   MetadataCheckResult,
@@ -35,6 +36,12 @@ import type { Planned } from './plan.js'
 import type { ProjectRead } from './read.js'
 
 type Before = Pick<SchemaChangesResult, 'before' | 'note'>
+
+interface BaseVersions {
+  commit: string
+  /** Database → the versions the base commit has. */
+  versions: Map<string, Set<bigint>>
+}
 
 /** SQL that makes or changes what metadata can name (relations, columns, functions, types). */
 const CREATES_NAMED_OBJECTS =
@@ -63,6 +70,10 @@ export interface ReviewInput {
   targets: Targets
   result: Result
   io: RunIO
+  /** The pull request's base commit, when the event names one. */
+  baseCommit?: string
+  /** Catalogs already read before the run (by the lint stage): not read again. */
+  catalogBefore?: ReadonlyMap<string, CatalogSnapshot>
 }
 
 /** The review of a run's catalogs; `start` before the migrations, `finish` after them. */
@@ -136,22 +147,16 @@ export class CatalogReview {
   }
 
   private read(database: string): Promise<CatalogSnapshot> {
-    return takeSnapshot((sql) => this.input.targets.migrations.readText(database, sql))
+    const target = this.input.targets.migrations
+    if (!target.snapshot) throw new TargetError(`the schema of database '${database}' cannot be read here`)
+    return target.snapshot(database)
   }
 
   private async takeBefore(): Promise<void> {
-    const { planned, io, settings, project } = this.input
+    const { planned } = this.input
     const wanted = planned.work.filter((w) => this.changesSchema(w))
     if (wanted.length === 0) return
-    let base: BaseVersionsAnswer | undefined
-    if (this.ephemeral) {
-      base = await readBaseVersions({
-        projectDir: resolve(io.cwd, settings.projectDir),
-        migrationsDir: project.config.migrationsDirectory,
-        configVersion: project.config.version,
-        env: io.env,
-      })
-    }
+    const base = this.ephemeral ? await this.baseVersions() : undefined
     for (const w of wanted) {
       const db = w.migrations.name
       if (!base) {
@@ -171,7 +176,26 @@ export class CatalogReview {
           continue // taken between the base's versions and the pull request's
         }
       }
-      this.before.set(db, await this.read(db))
+      this.before.set(db, this.input.catalogBefore?.get(db) ?? (await this.read(db)))
+    }
+  }
+
+  /** The versions at the pull request's base commit, or why there are none. */
+  private async baseVersions(): Promise<BaseVersions | { none: string }> {
+    const { baseCommit, project, io } = this.input
+    if (!baseCommit) return { none: 'not a pull-request event' }
+    try {
+      const versions = await baseMigrationVersions({
+        projectDir: resolve(io.cwd, project.config.projectDir),
+        commit: baseCommit,
+        migrationsDirectory: project.config.migrationsDirectory,
+        configVersion: project.config.version,
+        databases: project.databases,
+      })
+      return { commit: baseCommit, versions }
+    } catch (e) {
+      if (!isKnownError(e)) throw e
+      return { none: e.message }
     }
   }
 

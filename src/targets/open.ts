@@ -96,7 +96,6 @@ function planOnlyEmbedded(): Target {
     readState: () => Promise.resolve({ versions: new Map() }),
     execute: () => Promise.reject(refuse()),
     applySeeds: () => Promise.reject(refuse()),
-    readText: () => Promise.reject(refuse()),
     close: async () => {},
   }
 }

@@ -1,3 +1,4 @@
+import type { CatalogSnapshot } from '../catalog/types.js'
 import type { ErrorInfo, TargetInfo } from '../model.js'
 import type { SeedFile } from '../project/types.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../execute/request.js'
@@ -46,9 +47,9 @@ export interface Target {
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
   /**
-   * One read-only statement on a database, outside any unit of work, whose answer is one row of one
-   * text cell: its text (a catalog snapshot, `src/catalog/`).
+   * The database's catalog as it stands, read only, outside any unit of work. On the embedded database
+   * (`capabilities.ephemeral`), which starts empty, that is what this run has created so far.
    */
-  readText(database: string, sql: string): Promise<string>
+  snapshot?(database: string): Promise<CatalogSnapshot>
   close(): Promise<void>
 }

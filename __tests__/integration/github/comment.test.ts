@@ -88,7 +88,7 @@ describe('upsertStickyComment', () => {
     expect(c.body.split('\n')[1]).toMatch(
       /^<!-- hasura-migrate-action-state digest="sha256:[0-9a-f]{64}" sha="ec26c3e57ca3a959ca5aad62de7213c562f8c821" -->$/,
     )
-    expect(c.body).toContain('### 📋 Plan: 4 migrations to apply')
+    expect(c.body).toContain('### ⚠️ Plan: 4 migrations to apply')
     expect(c.user.login).toBe('github-actions[bot]')
   })
 
@@ -165,7 +165,7 @@ describe('upsertStickyComment', () => {
     expect(onIssue()).toHaveLength(1)
     const [kept] = onIssue()
     expect(outcome).toEqual({ action: 'updated', url: kept.html_url, deleted: 1 })
-    expect(kept.body).toContain('### 📋 Plan')
+    expect(kept.body).toContain('### ⚠️ Plan')
   })
 
   it('duplicates left by an earlier race are cleaned up, keeping the oldest', async () => {
@@ -190,7 +190,7 @@ describe('upsertStickyComment', () => {
     const outcome = await upsertStickyComment(options())
     expect(onIssue().map((c) => c.id)).toEqual([old.id])
     expect(outcome.action).toBe('updated')
-    expect(onIssue()[0].body).toContain('### 📋 Plan')
+    expect(onIssue()[0].body).toContain('### ⚠️ Plan')
   })
 
   it('without GraphQL, an installation token finds its comment through the author of what it writes', async () => {
@@ -236,7 +236,7 @@ describe('upsertStickyComment', () => {
     expect(outcome.action).toBe('skipped')
     expect(outcome.warning).toContain("this run checked ec26c3e, but the pull request's head is now 1111111")
     expect(stub.writes().length).toBe(before)
-    expect(onIssue()[0].body).toContain('### 📋 Plan')
+    expect(onIssue()[0].body).toContain('### ⚠️ Plan')
   })
 
   it('a fork pull request (read-only token): a warning, no throw', async () => {

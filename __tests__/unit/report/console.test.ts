@@ -29,7 +29,7 @@ describe('renderText', () => {
       "warning: pull-request code trusted (trust-pull-request-code: true): this pull_request_target run executed the project from the pull request of someone/shop (the checked-out commit ec26c3e is the pull request's head) with the repository's secrets",
     )
     const refused = renderText(fixtures.refusedPullRequest())
-    expect(refused.split('\n')[0]).toBe("hasura-migrate-action: Refused to run a pull request's code")
+    expect(refused.split('\n')[0]).toBe("hasura-migrate-action: ❌ Refused to run a pull request's code")
     expect(refused).toContain("Error: refused to run a pull request's code against PostgreSQL")
     expect(refused).toContain('dry-run: plan')
   })

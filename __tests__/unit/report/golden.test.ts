@@ -44,13 +44,22 @@ describe('rendered Markdown matches the golden files', () => {
     it(`${name}: summary`, () => golden(`${name}.summary.md`, renderMarkdown(make(), { surface: 'summary' })))
     it(`${name}: comment`, () => golden(`${name}.comment.md`, renderMarkdown(make(), { surface: 'comment' })))
   }
-  it('a plan too big for one comment: SQL dropped, tables shortened, then the rest cut with a note', () => {
+  it('a plan too big for one comment: SQL dropped, tables shortened, then the findings only counted', () => {
     const body = renderMarkdown(fixtures.hugePlan(1000, { findings: true }), { surface: 'comment' })
     expect(body.length).toBeLessThan(COMMENT_LIMIT)
-    expect(body).toContain('**Report truncated** to fit GitHub')
+    expect(body).not.toContain('Report truncated')
     expect(body).not.toContain('```sql')
     expect(body).toContain('| … 880 more rows |')
+    expect(body).toContain('### Findings (1000 warnings)\n\nListed in the job summary')
     golden('huge-plan.comment.md', body)
+  })
+  it('what still does not fit is cut, with a note', () => {
+    const body = renderMarkdown(fixtures.hugePlan(1000, { findings: true }), {
+      surface: 'comment',
+      maxLength: 10_000,
+    })
+    expect(body.length).toBeLessThan(10_000)
+    expect(body).toContain('**Report truncated** to fit GitHub')
   })
   it('a long plan loses its SQL and status rows first, and keeps every plan row while it can', () => {
     const body = renderMarkdown(fixtures.hugePlan(300), { surface: 'comment' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COMMENT_LIMIT, VOLATILE_MARK, renderMarkdown } from '../../../src/report/markdown-report.js'
+import { VOLATILE_MARK, renderMarkdown } from '../../../src/report/markdown-report.js'
 import { code, fence, text } from '../../../src/report/markdown-escape.js'
 import * as fixtures from './results.js'
 
@@ -153,7 +153,8 @@ describe('renderMarkdown', () => {
   it('the SQL of each planned migration is collapsed', () => {
     const md = renderMarkdown(fixtures.plan(), { surface: 'comment' })
     expect(md.match(/<details><summary><code>\d+_[a-z_]+<\/code> · up · /g)).toHaveLength(4)
-    expect(md.match(/<\/details>/g)).toHaveLength(4)
+    // and the findings, the one other collapsible section of this plan
+    expect(md.match(/<\/details>/g)).toHaveLength(5)
   })
 
   it('text from the project cannot break a table, open HTML or escape a code fence', () => {
@@ -187,14 +188,17 @@ describe('renderMarkdown', () => {
   })
 
   it('a custom maxLength is honoured, with the note', () => {
-    const md = renderMarkdown(fixtures.success(), { surface: 'comment', maxLength: 1500 })
-    expect(md.length).toBeLessThan(1500)
+    const md = renderMarkdown(fixtures.success(), { surface: 'comment', maxLength: 600 })
+    expect(md.length).toBeLessThan(600)
     expect(md).toContain('Report truncated')
   })
 
   it('a truncated collapsed section is closed, so the note is not hidden inside it', () => {
-    const md = renderMarkdown(fixtures.hugePlan(1000, { findings: true }), { surface: 'comment' })
-    expect(md.length).toBeLessThan(COMMENT_LIMIT)
+    const md = renderMarkdown(fixtures.hugePlan(1000, { findings: true }), {
+      surface: 'comment',
+      maxLength: 10_000,
+    })
+    expect(md.length).toBeLessThan(10_000)
     expect((md.match(/<details>/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length)
     expect(md.trimEnd().split('\n').at(-1)).toMatch(/^> ✂️ \*\*Report truncated\*\*/)
   })

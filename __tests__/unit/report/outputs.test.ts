@@ -9,7 +9,7 @@ describe('outputsOf', () => {
   it('sets every output of the contract, as strings', () => {
     const out = outputsOf(fixtures.success())
     expect(Object.keys(out).sort()).toEqual([...OUTPUT_NAMES].sort())
-    expect(Object.keys(out)).toHaveLength(11)
+    expect(Object.keys(out)).toHaveLength(13)
     for (const v of Object.values(out)) expect(typeof v).toBe('string')
   })
 

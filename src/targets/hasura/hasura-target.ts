@@ -3,6 +3,9 @@
  * state exactly where the Hasura CLI keeps it (§4), detected the way the CLI detects the server (§3).
  */
 import { runSqlSnapshotQuery } from '../../catalog/snapshot-sources.js'
+import { takeSnapshot } from '../../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../../catalog/types.js'
+import { serverMetadataOf, type ServerMetadata } from '../../drift/metadata-digest.js'
 import { TargetError, UserError } from '../../errors.js'
 import { execute } from '../../execute/engine.js'
 import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
@@ -38,6 +41,8 @@ export interface HasuraTarget extends Target {
   /** Connects the sources the project's metadata declares and the server lacks; call before migrations. */
   connectSources(metadata: Record<string, unknown>): Promise<string[]>
   applyMetadata(metadata: Record<string, unknown>, options: ApplyMetadataOptions): Promise<MetadataResult>
+  /** The server's metadata as it stands (`export_metadata`), read only. */
+  exportMetadata(): Promise<ServerMetadata>
 }
 
 interface ExportedMetadata {
@@ -159,8 +164,18 @@ class HasuraServerTarget implements HasuraTarget {
     }
   }
 
-  readText(database: string, sql: string): Promise<string> {
-    return runSqlSnapshotQuery(this.conn, database)(sql)
+  snapshot(database: string): Promise<CatalogSnapshot> {
+    return takeSnapshot(runSqlSnapshotQuery(this.conn, database))
+  }
+
+  async exportMetadata(): Promise<ServerMetadata> {
+    const v2 = this.conn.generation === 'v2'
+    const answer = await this.conn.metadata(
+      { type: 'export_metadata', ...(v2 ? { version: 2 } : {}), args: {} },
+      false,
+      "reading the server's metadata (export_metadata)",
+    )
+    return serverMetadataOf(answer)
   }
 
   async listDatabases(): Promise<{ name: string; kind: string }[]> {

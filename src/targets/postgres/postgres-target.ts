@@ -3,6 +3,7 @@
  * State is where the Hasura CLI keeps it (see `../sql/state-store.ts`).
  */
 import pg from 'pg'
+import type { CatalogSnapshot } from '../../catalog/types.js'
 import { SqlDatabase } from '../sql/sql-database.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
 import type { SeedRequest, SeedResult, Target, TargetCapabilities, TargetInfo } from '../target.js'
@@ -55,12 +56,12 @@ class PostgresTarget implements Target {
     return this.database.readState(database)
   }
 
-  execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return this.database.execute(request)
+  snapshot(database: string): Promise<CatalogSnapshot> {
+    return this.database.snapshot(database)
   }
 
-  readText(database: string, sql: string): Promise<string> {
-    return this.database.readText(database, sql)
+  execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    return this.database.execute(request)
   }
 
   applySeeds(request: SeedRequest): Promise<SeedResult> {

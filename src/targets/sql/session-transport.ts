@@ -147,6 +147,7 @@ export class SessionTransport implements Transport {
   }
 
   async transaction(unit: Extract<Unit, { kind: 'transaction' }>, ctx: RunContext): Promise<void> {
+    ctx.checkAborted()
     if (!this.openTransaction) {
       await this.begin(ctx)
       if (ctx.transaction === 'all') await this.takeLock('transaction', ctx)
@@ -156,7 +157,8 @@ export class SessionTransport implements Transport {
     // one step committing on its own says it finished once it committed
     const alone = ctx.transaction === 'per-migration'
     for (let k = 0; k < steps.length;) {
-      ctx.checkAborted()
+      // once begun, a cancelled run is stopped by the statement it interrupts (which names the step)
+      if (k > 0) ctx.checkAborted()
       const queries: PipelinedQuery[] = []
       while (k + queries.length < steps.length) {
         const query = await this.pipelineQuery(steps[k + queries.length], ctx)

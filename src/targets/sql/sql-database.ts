@@ -4,6 +4,8 @@
  * the session transport; seeds in one transaction. Secrets are taken out of what it answers.
  */
 import { sessionSnapshotQuery } from '../../catalog/snapshot-sources.js'
+import { takeSnapshot } from '../../catalog/snapshot.js'
+import type { CatalogSnapshot } from '../../catalog/types.js'
 import { isKnownError, TargetError } from '../../errors.js'
 import type { ErrorInfo } from '../../model.js'
 import { execute } from '../../execute/engine.js'
@@ -43,19 +45,11 @@ export class SqlDatabase {
     })
   }
 
-  execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    return this.serial(() => {
-      const signals = [request.signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined)
-      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
-      return execute(new SessionTransport(this.options, request.database), { ...request, signal })
-    })
-  }
-
-  /** One read-only query answering one text cell, after whatever runs on the session now. */
-  readText(database: string, sql: string): Promise<string> {
+  /** The catalog snapshot of the session's database (`database` names it in messages). */
+  snapshot(database: string): Promise<CatalogSnapshot> {
     return this.serial(async () => {
       try {
-        return await sessionSnapshotQuery(await this.options.session())(sql)
+        return await takeSnapshot(sessionSnapshotQuery(await this.options.session()))
       } catch (error) {
         if (isKnownError(error)) throw error
         throw new TargetError(
@@ -65,6 +59,14 @@ export class SqlDatabase {
           { database },
         )
       }
+    })
+  }
+
+  execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    return this.serial(() => {
+      const signals = [request.signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined)
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
+      return execute(new SessionTransport(this.options, request.database), { ...request, signal })
     })
   }
 

@@ -356,6 +356,31 @@ export function describeTarget(harness: TargetHarness): void {
       expect(await snapshot(db)).toBe(before)
     })
 
+    it('beforeCommit reads inside the open unit of work; an error it returns rolls the unit back', async () => {
+      const db = await open()
+      const seen: string[] = []
+      const ok = await run(db.target, [up(V1, 'CREATE TABLE seen_inside (id int);')], {
+        beforeCommit: async (unit) => {
+          seen.push(await unit.query("SELECT coalesce(to_regclass('public.seen_inside')::text, 'absent')"))
+          seen.push(`${unit.steps.map((s) => s.version).join(',')} last=${unit.last}`)
+          return undefined
+        },
+      })
+      expect(ok.error).toBeUndefined()
+      expect(seen).toEqual(['seen_inside', `${V1} last=true`])
+      const refused = await run(db.target, [up(V2, 'CREATE TABLE refused (id int);')], {
+        beforeCommit: () => Promise.resolve({ kind: 'user', message: 'the metadata does not match' }),
+      })
+      expect(refused.error).toEqual({
+        kind: 'user',
+        message: 'the metadata does not match',
+        database: 'default',
+      })
+      expect(statuses(refused)).toEqual([`${V2}:not-run`])
+      expect(await relationExists(db, 'public.refused')).toBe(false)
+      expect(await stateRows(db)).toEqual([`${V1}:false`])
+    })
+
     it('skip-execution records state only (and removes it going down)', async () => {
       const db = await open()
       const steps = [up(V1, 'CREATE TABLE s1 (id int);'), up(V2, 'SELECT 1/0;')]
