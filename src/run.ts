@@ -20,6 +20,7 @@ import { planDatabases } from './run/plan.js'
 import { projectSql, readProject } from './run/read.js'
 import { emptyResult, finalStatus, finish } from './run/report.js'
 import { applySeeds } from './run/seeds.js'
+import { CatalogReview } from './run/verify.js'
 
 export type { RunIO } from './run/context.js'
 
@@ -41,11 +42,15 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const server = await compareMetadataChanges({ ...stage, targets })
     const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
-    await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
+    const catalogBefore = await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
     const ledger = await checkDrift(settings, project, planned, targets, result, io, unconnected)
     if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
-    // verification before commit plugs in here, as `executeMigrations`' `beforeCommit`
-    await executeMigrations(settings, planned, targets.migrations, result, io, { ledger })
+    const review = await CatalogReview.start({ ...stage, planned, targets, catalogBefore })
+    await executeMigrations(settings, planned, targets.migrations, result, io, {
+      ...review.executeOptions(),
+      ledger,
+    })
+    await review.finish()
     await applyMetadata(project.config, settings, project.built, targets, result, io)
     await recordAppliedMetadata(targets, result, io)
     await applySeeds(
