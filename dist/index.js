@@ -5,7 +5,7 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-VF3FAYN6.js";
+} from "./chunk-DGGCDLEF.js";
 import {
   cancellationSignal,
   oneLine,
@@ -1829,7 +1829,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-FGFFI6S6.js");
+  const { commentOnPullRequest } = await import("./chunk-DCNNCK6Y.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

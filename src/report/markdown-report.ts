@@ -139,6 +139,10 @@ export interface SectionContext {
   brief: boolean
 }
 
+/** What a section says instead of its list when the comment is over its size limit. */
+const leftOut = (output: string): string =>
+  `Listed in the job summary and in the ${output} output (left out here to fit the size limit).`
+
 export type ReviewSection = (result: Result, context: SectionContext) => Section | undefined
 
 /**
@@ -154,9 +158,11 @@ export const REVIEW_SECTIONS: Record<
   schema: [schemaChangesSection],
   metadata: [metadataChangesSection],
   drift: [
-    (result) => {
+    (result, context) => {
       const blocks = driftMarkdown(result)
-      return blocks ? { blocks } : undefined
+      if (!blocks) return undefined
+      // the heading and the status line carry the counts
+      return { blocks: context.brief ? [...blocks.slice(0, 3), '', leftOut('`drift`')] : blocks }
     },
   ],
 }
@@ -497,11 +503,7 @@ function findingsSection(result: Result, context: SectionContext): Section | und
   if (findings.length === 0) return { blocks: [title, '', checked!] }
   if (context.brief) {
     return {
-      blocks: [
-        title,
-        '',
-        'Listed in the job summary and in the `findings` output (left out here to fit the size limit).',
-      ],
+      blocks: [title, '', leftOut('`findings`')],
     }
   }
   const sorted = counted
@@ -635,7 +637,7 @@ const PROBLEMS_OPEN_ROWS = 10
 const CHANGES_OPEN_ROWS = 15
 
 /** Unresolved metadata references (contract §8.1), each with the file and line that holds it. */
-function metadataProblemsSection(result: Result): Section | undefined {
+function metadataProblemsSection(result: Result, context: SectionContext): Section | undefined {
   const check = result.metadataCheck
   if (!check || check.problems.length === 0) return undefined
   const many = new Set(check.problems.map((p) => p.database)).size > 1
@@ -667,6 +669,7 @@ function metadataProblemsSection(result: Result): Section | undefined {
     }),
   ]
   const tail = check.notChecked.length > 0 ? ['', notCheckedText(check)] : []
+  if (context.brief) return { blocks: [title, '', lead, '', leftOut('`metadata-problems`')] }
   if (check.problems.length <= PROBLEMS_OPEN_ROWS) return { blocks: [title, '', lead, '', ...table, ...tail] }
   return {
     blocks: [
@@ -706,7 +709,7 @@ function metadataCheckLine(result: Result): Section | undefined {
 }
 
 /** What the run changed in each database's schema (contract §8.2), before → after. */
-function schemaChangesSection(result: Result): Section | undefined {
+function schemaChangesSection(result: Result, context: SectionContext): Section | undefined {
   const dbs = result.databases.filter((d) => d.schemaChanges)
   if (dbs.length === 0) return undefined
   const many = result.databases.length > 1
@@ -749,6 +752,7 @@ function schemaChangesSection(result: Result): Section | undefined {
   const title = rolledBack ? '### Schema changes (rolled back)' : '### Schema changes'
   const blocks = [title, '', ...lines.flatMap((l, i) => (i > 0 ? ['', l] : [l]))]
   if (rows.length === 0) return { blocks }
+  if (context.brief) return { blocks: [...blocks, '', leftOut('`schema-changes`')] }
   const table = [...header([...(many ? ['Database'] : []), 'Change', 'Kind', 'Name', 'Detail']), ...rows]
   if (rows.length <= CHANGES_OPEN_ROWS) return { blocks: [...blocks, '', ...table] }
   return {
