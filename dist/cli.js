@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-J5ZKP2NV.js";
+} from "./chunk-LGNZ5IYM.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-KJCDAG27.js";

@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-J5ZKP2NV.js";
+} from "./chunk-LGNZ5IYM.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
 import {

@@ -4,7 +4,7 @@
  * serves both reviews: the metadata verified against it (contract §8.1: with `verify-metadata: error`
  * a problem aborts the unit, so nothing of it commits) and the schema changes, before → after (§8.2).
  * A database with nothing to migrate whose metadata is applied anyway is checked on its current schema
- * (a plain read). With `verify-metadata: off` no snapshot is taken at all.
+ * (a plain read). With `verify-metadata: off` the snapshots still give the schema changes; nothing is checked.
  *
  * On the embedded database, which starts empty, "before" is the schema after the versions that exist
  * at the pull request's base commit: those run first, in a call of their own (`split`), the snapshot
@@ -121,9 +121,14 @@ export class CatalogReview {
     return review
   }
 
-  /** Snapshots are taken only on a run that checks (`off` costs nothing) and executes or rehearses. */
+  /** Snapshots (schema changes, and the check) are taken only on a run that executes or rehearses. */
   private get snapshots(): boolean {
-    return this.input.settings.verifyMetadata !== 'off' && this.input.settings.dryRun !== 'plan'
+    return this.input.settings.dryRun !== 'plan'
+  }
+
+  /** Whether the metadata is checked at all. */
+  private get verifying(): boolean {
+    return this.input.settings.verifyMetadata !== 'off' && this.input.project.built !== undefined
   }
 
   private get ephemeral(): boolean {
@@ -136,7 +141,7 @@ export class CatalogReview {
   }
 
   private checks(w: DatabaseWork): boolean {
-    if (!this.snapshots || !this.input.project.built) return false
+    if (!this.snapshots || !this.verifying) return false
     // a rollback leaves the schema the project's metadata was not written for: checked only when applied
     if (w.plan.steps.some((s) => s.direction === 'down') && !this.metadataGoesOut) return false
     return w.plan.steps.length > 0 || this.metadataGoesOut || this.ephemeral
@@ -269,7 +274,7 @@ export class CatalogReview {
 
   /** After the migrations: the plain reads, the whole verification once more with every catalog. */
   async finish(): Promise<void> {
-    if (!this.snapshots || !this.input.project.built) return
+    if (!this.snapshots || !this.verifying) return
     if (this.deferred) throw new RunFailure(this.deferred)
     for (const w of this.input.planned.work) {
       const db = w.migrations.name

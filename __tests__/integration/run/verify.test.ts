@@ -133,7 +133,7 @@ describe('verify stage on PostgreSQL', () => {
     expect(planned.metadataCheck?.reason).toMatch(/plan.*no migrated schema/)
   })
 
-  it('warn applies and reports; off takes no snapshot and reports no schema change', async () => {
+  it('warn applies and reports; off checks nothing but still reports the schema changes (contract §8.2)', async () => {
     const warned = await runIn(project, { 'database-url': (await database()).url, 'verify-metadata': 'warn' })
     expect(warned.error).toBeUndefined()
     expect(warned.metadataCheck?.status).toBe('warned')
@@ -141,7 +141,8 @@ describe('verify stage on PostgreSQL', () => {
     const off = await runIn(project, { 'database-url': (await database()).url, 'verify-metadata': 'off' })
     expect(off.error).toBeUndefined()
     expect(off.metadataCheck?.status).toBe('off')
-    expect(off.databases[0].schemaChanges).toBeUndefined()
+    expect(off.metadataCheck?.problems).toEqual([])
+    expect(off.databases[0].schemaChanges?.added.length).toBeGreaterThan(0)
   })
 
   it('the schema changes of a second run are its own: before is the target as it was', async () => {
