@@ -8,9 +8,9 @@ export type FaultTiming = 'before' | 'after'
 export type Fault = {
   /**
    * Only requests to this path (e.g. `/v2/query`) and/or with this body `type` (e.g. `set_catalog_state`)
-   * and/or whose body (as JSON text) contains `text` — e.g. a marker of one migration's SQL.
+   * and/or whose body (as JSON text) contains `text` (each of them, for a list) — e.g. a marker of one migration's SQL.
    */
-  match?: { path?: string; type?: string; text?: string }
+  match?: { path?: string; type?: string; text?: string | string[] }
   /**
    * `before`: the request never reaches the engine. `after`: the engine did the work (committed), then
    * the answer is lost or replaced — what a timeout or a proxy error after the fact looks like.
@@ -44,7 +44,7 @@ export class Faults {
       (f) =>
         (!f.match?.path || f.match.path === path) &&
         (!f.match?.type || f.match.type === type) &&
-        (!f.match?.text || raw.includes(f.match.text)),
+        (!f.match?.text || [f.match.text].flat().every((t) => raw.includes(t))),
     )
     if (i < 0) return undefined
     return this.queue.splice(i, 1)[0]
