@@ -53,10 +53,13 @@ export async function psqlOutcome(url: string, files: string[]): Promise<PsqlOut
   }
 }
 
-/** Schema-only dump; normalised only for the per-dump random `\restrict` key and the database name. */
+/**
+ * Schema-only dump; normalised only for the per-dump random `\restrict` key and the database name. By
+ * default without the state the CLI keeps (`hdb_catalog`) and the action's own ledger.
+ */
 export async function dumpSchema(
   db: NamedDatabase,
-  exclude: string[] = ['--exclude-schema=hdb_catalog'],
+  exclude: string[] = ['--exclude-schema=hdb_catalog', '--exclude-schema=hasura_migrate_action'],
 ): Promise<string> {
   const args = ['--schema-only', '--no-owner', '--no-privileges', ...exclude, '-d', db.url]
   const { stdout } = await run(PG_DUMP, args, { maxBuffer: BIG })
