@@ -13,8 +13,8 @@ import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
 import type { Planned } from './plan.js'
 
 export interface ExecuteOptions {
-  /** A check inside each unit of work before it commits (see `BeforeCommit`). */
-  beforeCommit?: BeforeCommit
+  /** A check inside each unit of work of a database before it commits (see `BeforeCommit`). */
+  beforeCommit?: (w: DatabaseWork) => BeforeCommit | undefined
   /** What each database's writing units record in the action's ledger (`src/run/drift.ts`). */
   ledger?: (database: string) => LedgerWrites | undefined
 }
@@ -59,7 +59,7 @@ async function executeOne(
   io: RunIO,
   options: ExecuteOptions,
 ): Promise<void> {
-  const { beforeCommit } = options
+  const beforeCommit = options.beforeCommit?.(w)
   const ledger = mode === 'rehearse' ? undefined : options.ledger?.(w.migrations.name)
   // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits
   // for the lock) — unless the ledger has rows to record (an edit acknowledged, versions to adopt).
