@@ -191,21 +191,24 @@ async function schemaDrift(
   cache: ReplayCache,
   recorded: VerifiedSchema | undefined,
 ): Promise<{ schema: SchemaDriftResult; verification?: SchemaVerification }> {
-  const [{ isNotChecked, replayFilesFor }, { takeSnapshot }, { compareSchemas }, digests] = await Promise.all(
-    [
-      import('../drift/replay.js'),
-      import('../catalog/snapshot.js'),
-      import('../drift/schema-drift.js'),
-      import('../drift/schema-digest.js'),
-    ],
-  )
+  const [
+    { isNotChecked, replayFilesFor },
+    { takeSnapshot },
+    { compareSchemas },
+    { schemaDigest, appliedSetDigest },
+  ] = await Promise.all([
+    import('../drift/replay.js'),
+    import('../catalog/snapshot.js'),
+    import('../drift/schema-drift.js'),
+    import('../drift/schema-digest.js'),
+  ])
   const files = replayFilesFor(migrations, applied)
   if ('notChecked' in files) return { schema: { notChecked: files.notChecked } }
   try {
     const target = await takeSnapshot(query)
     const digest = {
-      schemaDigest: digests.schemaDigest(target),
-      appliedDigest: digests.appliedSetDigest(files.files),
+      schemaDigest: schemaDigest(target),
+      appliedDigest: appliedSetDigest(files.files),
     }
     if (recorded?.schemaDigest === digest.schemaDigest && recorded.appliedDigest === digest.appliedDigest) {
       const { by, checkedAt, runUrl } = recorded
