@@ -17,6 +17,7 @@ export const PROJECT_SUITES = [
   '__tests__/integration/drift/run-drift.test.ts',
   '__tests__/e2e/real-projects.test.ts',
   '__tests__/e2e/project-cases.test.ts',
+  '__tests__/e2e/verify-metadata.test.ts',
   '__tests__/integration/corpus/**/*.test.ts',
   '__tests__/integration/targets/embedded-contract.test.ts',
   '__tests__/integration/targets/hasura-contract.test.ts',

@@ -6,16 +6,17 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-DJ5MG5B4.js";
-import "./chunk-OZCJKL5T.js";
-import "./chunk-Q6UI2X2O.js";
-import "./chunk-JFZKKRPE.js";
+} from "./chunk-LGNZ5IYM.js";
+import "./chunk-FUCJTUE2.js";
+import "./chunk-LDE5XPRF.js";
+import "./chunk-KJCDAG27.js";
 import {
   allMetadataChanges,
+  driftText,
   redact,
   redactResult,
   verdict
-} from "./chunk-BII5ZGZB.js";
+} from "./chunk-JQPGD5QL.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -27,14 +28,22 @@ import {
   normalizeDir,
   targetKindLabel
 } from "./chunk-NO5B44HM.js";
-import "./chunk-2VHDIO3M.js";
+import "./chunk-OZCJKL5T.js";
+import "./chunk-SY4RWVGC.js";
+import "./chunk-Q6UI2X2O.js";
+import "./chunk-2D5JNUI2.js";
+import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-CWRPQV6L.js";
-import "./chunk-4MVXMSDJ.js";
+} from "./chunk-3AJ54PU6.js";
+import "./chunk-QDX2SNAV.js";
+import "./chunk-W2OI6U6E.js";
+import "./chunk-PQOAXLNL.js";
+import "./chunk-U7PA5OP3.js";
+import "./chunk-OBJDCIQA.js";
 import {
   isKnownError
-} from "./chunk-TWF2WZID.js";
+} from "./chunk-SWCUOCRD.js";
 import "./chunk-JEGQZBSL.js";
 
 // src/report/console.ts
@@ -79,6 +88,7 @@ function renderText(result, options = {}) {
   ]);
   const width = Math.max(...facts.map(([k]) => k.length)) + 1;
   for (const [k, v2] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v2}`);
+  lines.push(...metadataCheckLines(r));
   const findings = r.databases.flatMap((d) => d.findings);
   if (findings.length > 0) {
     lines.push("", "Findings:");
@@ -97,7 +107,7 @@ function renderText(result, options = {}) {
     );
     for (const n of r.safety.notes) lines.push(`  ${oneLine2(n)}`);
   }
-  lines.push(...metadataChangeLines(r));
+  lines.push(...schemaChangeLines(r), ...metadataChangeLines(r));
   for (const db of r.databases) {
     const after = r.mode === "apply" ? db.after.current : newest(appliedAfter(r, db));
     const label = r.mode === "apply" ? "" : " (after the plan)";
@@ -142,6 +152,7 @@ function renderText(result, options = {}) {
   for (const o of r.metadata.inconsistentObjects) {
     lines.push(`  inconsistent ${oneLine2(o.type)} ${oneLine2(o.name)}: ${oneLine2(o.reason)}`);
   }
+  lines.push(...driftText(r).map(oneLine2));
   lines.push(`Seeds: ${r.seeds.status}${r.seeds.files.length > 0 ? `: ${r.seeds.files.join(", ")}` : ""}`);
   if (r.roundTrip) {
     lines.push(
@@ -195,6 +206,51 @@ function metadataChangeLines(r) {
       out.push(`    ${c.change.padEnd(7)} ${oneLine2(`${widens}${c.summary}${details}`)}`);
     }
   }
+  return out;
+}
+function schemaChangeLines(r) {
+  const out = [];
+  for (const d of r.databases) {
+    const c = d.schemaChanges;
+    if (!c) continue;
+    const before = c.before === "target" ? "" : ` (before: ${oneLine2(c.note ?? c.before)})`;
+    out.push(
+      "",
+      `Schema changes ${d.database}: ${c.added.length} added, ${c.dropped.length} dropped, ${c.altered.length} altered${before}`
+    );
+    const rows = [
+      ...c.added.map((e) => ["+", e.kind, e.name, e.detail]),
+      ...c.dropped.map((e) => ["-", e.kind, e.name, e.detail]),
+      ...c.altered.map((e) => ["~", e.kind, e.name, e.detail])
+    ];
+    const shown = rows.length > CONSOLE_CHANGES ? rows.slice(0, CONSOLE_CHANGES) : rows;
+    for (const l of table(
+      [],
+      shown.map((row) => row.map(oneLine2))
+    ).slice(1))
+      out.push(`  ${l}`);
+    if (rows.length > shown.length) out.push(`  \u2026 ${rows.length - shown.length} more (see --json)`);
+  }
+  return out;
+}
+var CONSOLE_CHANGES = 30;
+function metadataCheckLines(r) {
+  const check = r.metadataCheck;
+  if (!check) return [];
+  const head = `Metadata verification: ${check.status}${check.reason ? `: ${oneLine2(check.reason)}` : ""}`;
+  const out = ["", head];
+  if (check.committedBeforeCheck.length > 0) {
+    out.push(
+      `  already committed when checked: ${check.committedBeforeCheck.map((c) => c.version).join(", ")}`
+    );
+  }
+  for (const p of check.problems) {
+    const where = fileLine(p.file, p.line);
+    out.push(`  ${where ? `${where}: ` : ""}${oneLine2(p.type)} ${oneLine2(p.name)}: ${oneLine2(p.reason)}`);
+    if (p.note) out.push(`    ${oneLine2(p.note)}`);
+  }
+  for (const n of check.notChecked)
+    out.push(`  not checked: ${n.kind} ${oneLine2(n.name)} (${oneLine2(n.reason)})`);
   return out;
 }
 function oneLine2(s) {

@@ -5,23 +5,24 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-HURAE7MZ.js";
+} from "./chunk-DGGCDLEF.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-DJ5MG5B4.js";
-import "./chunk-OZCJKL5T.js";
-import "./chunk-Q6UI2X2O.js";
+} from "./chunk-LGNZ5IYM.js";
+import "./chunk-FUCJTUE2.js";
+import "./chunk-LDE5XPRF.js";
 import {
   getExecOutput
-} from "./chunk-JFZKKRPE.js";
+} from "./chunk-KJCDAG27.js";
 import {
+  driftAnnotations,
   redact,
   redactResult
-} from "./chunk-BII5ZGZB.js";
+} from "./chunk-JQPGD5QL.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -32,14 +33,22 @@ import {
   repoPath,
   ruleDoc
 } from "./chunk-NO5B44HM.js";
-import "./chunk-2VHDIO3M.js";
+import "./chunk-OZCJKL5T.js";
+import "./chunk-SY4RWVGC.js";
+import "./chunk-Q6UI2X2O.js";
+import "./chunk-2D5JNUI2.js";
+import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-CWRPQV6L.js";
-import "./chunk-4MVXMSDJ.js";
+} from "./chunk-3AJ54PU6.js";
+import "./chunk-QDX2SNAV.js";
+import "./chunk-W2OI6U6E.js";
+import "./chunk-PQOAXLNL.js";
+import "./chunk-U7PA5OP3.js";
+import "./chunk-OBJDCIQA.js";
 import {
   isKnownError
-} from "./chunk-TWF2WZID.js";
+} from "./chunk-SWCUOCRD.js";
 import {
   __export,
   __toESM
@@ -1604,7 +1613,25 @@ Rule: ${ruleDoc(f.rule)}` : f.message,
       );
     }
   }
+  for (const a of driftAnnotations(safe, (file) => where(file) ?? file)) out.push(clean(a));
+  out.push(...metadataProblemAnnotations(safe, where));
   return out;
+}
+function metadataProblemAnnotations(result, where) {
+  const check = result.metadataCheck;
+  if (!check) return [];
+  const error2 = result.error?.kind === "metadata" ? result.error : void 0;
+  return check.problems.filter(
+    (p) => !(error2 && error2.file === p.file && error2.line === p.line && error2.message.includes(p.name))
+  ).map(
+    (p) => clean({
+      level: "warning",
+      message: `${p.reason}${p.note ? ` (${p.note})` : ""}`,
+      file: where(p.file),
+      line: p.file ? p.line : void 0,
+      title: `metadata: ${p.type} ${p.name}`
+    })
+  );
 }
 function failures(result) {
   const list = [];
@@ -1691,10 +1718,32 @@ function outputsOf(result, options = {}) {
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
     "comment-url": redact(options.commentUrl ?? "", secrets),
+    "metadata-problems": JSON.stringify(metadataProblems(safe)),
+    "schema-changes": JSON.stringify(schemaChanges(safe)),
     findings: JSON.stringify(findingsOf(safe)),
-    "metadata-changes": JSON.stringify(metadataChangesOf(safe))
+    "metadata-changes": JSON.stringify(metadataChangesOf(safe)),
+    // a run stopped before the check checked nothing
+    drift: safe.drift?.status ?? "not-checked"
   };
   return outputs;
+}
+function metadataProblems(result) {
+  return (result.metadataCheck?.problems ?? []).map((p) => ({
+    database: p.database,
+    type: p.type,
+    name: p.name,
+    reason: p.reason,
+    ...p.file !== void 0 ? { file: p.file } : {},
+    ...p.line !== void 0 ? { line: p.line } : {}
+  }));
+}
+function schemaChanges(result) {
+  const out = {};
+  for (const db of result.databases) {
+    const c = db.schemaChanges;
+    if (c) out[db.database] = { added: c.added, dropped: c.dropped, altered: c.altered };
+  }
+  return out;
 }
 function findingsOf(result) {
   return result.databases.flatMap(
@@ -1772,7 +1821,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-MFMOAIZD.js");
+  const { addPullRequestChanges } = await import("./chunk-YGKUVVJ7.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1780,7 +1829,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-HSZGMCPI.js");
+  const { commentOnPullRequest } = await import("./chunk-DCNNCK6Y.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

@@ -25,7 +25,8 @@ export type TransactionMode = 'all' | 'per-migration'
 export type StepStatus = 'applied' | 'failed' | 'not-run' | 'rehearsed' | 'skipped'
 
 export interface ErrorInfo {
-  kind: 'user' | 'target' | 'sql' | 'cancelled' | 'refused' | 'internal'
+  /** `metadata`: the metadata names what the migrated schema lacks (verify-metadata: error). */
+  kind: 'user' | 'target' | 'sql' | 'metadata' | 'cancelled' | 'refused' | 'internal'
   message: string
   database?: string
   version?: string
@@ -157,6 +158,60 @@ export interface DatabaseResult {
   steps: StepResult[]
   findings: FindingResult[]
   appliedByAnotherRun: string[]
+  /** What this run changed in the schema (contract §8.2), when it executed or rehearsed something. */
+  schemaChanges?: SchemaChangesResult
+}
+
+/** One object of a schema change: `{kind: 'column', name: 'users.email', detail: 'text NOT NULL'}`. */
+export interface SchemaChangeEntry {
+  kind: string
+  name: string
+  detail: string
+}
+
+export interface SchemaChangesResult {
+  added: SchemaChangeEntry[]
+  dropped: SchemaChangeEntry[]
+  altered: SchemaChangeEntry[]
+  /**
+   * What "before" is: the target's schema before the run (`target`); on the embedded database, the
+   * schema after the versions at the pull request's base commit (`base`), or the empty database (`empty`).
+   */
+  before: 'target' | 'base' | 'empty'
+  /** Said in the report about `before`, e.g. which base commit, or why there is none. */
+  note?: string
+}
+
+/** A metadata reference that does not resolve in the migrated schema, in Hasura's words. */
+export interface MetadataProblemResult {
+  database: string
+  type: string
+  name: string
+  reason: string
+  /** The metadata file and line that hold the reference, relative to the project directory. */
+  file?: string
+  line?: number
+  /** On the embedded database: what the object is to this project (e.g. no migration creates it). */
+  note?: string
+}
+
+export type VerifyMetadataSetting = 'error' | 'warn' | 'off'
+
+export interface MetadataCheckResult {
+  setting: VerifyMetadataSetting
+  /** `warned`: problems found and reported (`warn`); `not-checked`: see `reason`. */
+  status: 'passed' | 'failed' | 'warned' | 'not-checked' | 'off'
+  reason?: string
+  /** The databases whose schema was checked. */
+  databases: string[]
+  problems: MetadataProblemResult[]
+  /** What the check could not look at (non-PostgreSQL sources, remote schemas), and why. */
+  notChecked: { kind: string; name: string; reason: string }[]
+  /**
+   * Versions that had already committed when the check ran (`transaction: per-migration`, a
+   * no-transaction file, several databases, or a Hasura unit that runs outside a transaction).
+   */
+  committedBeforeCheck: { database: string; version: string }[]
 }
 
 export interface InconsistentObject {
@@ -283,6 +338,8 @@ export interface Result {
   trustedPullRequestCode?: TrustedPullRequestCode
   /** Drift and integrity, checked before anything runs; absent when the run stopped before the check. */
   drift?: DriftResult
+  /** The metadata checked against the migrated schema before anything committed (contract §8.1). */
+  metadataCheck?: MetadataCheckResult
   /** The migration safety rules: absent when they did not run (the run stopped before its plan). */
   safety?: SafetyCheck
   /** The project's metadata against the server's or the pull request's base (contract §8.4). */

@@ -6,7 +6,7 @@ import { UserError } from './errors.js'
 import type { OutOfOrderPolicy, PlanRequest } from './plan/types.js'
 import { databaseUrlProblem } from './targets/postgres/connection-url.js'
 import { databaseUrlSecrets, passwordForms } from './targets/postgres/redact.js'
-import type { TransactionMode } from './model.js'
+import type { TransactionMode, VerifyMetadataSetting } from './model.js'
 
 /** The action's inputs and the code's defaults; a test keeps this equal to action.yml. */
 export const INPUT_DEFAULTS = {
@@ -33,6 +33,7 @@ export const INPUT_DEFAULTS = {
   'trust-pull-request-code': 'false',
   drift: 'warn',
   'accept-edited-migrations': '',
+  'verify-metadata': 'error',
   lint: 'warn',
 } as const
 
@@ -78,6 +79,8 @@ export interface Settings {
   drift: 'warn' | 'fail' | 'off'
   /** Applied versions whose edited up file the user acknowledged: their new hash is recorded. */
   acceptEditedMigrations: bigint[]
+  /** The metadata checked against the migrated schema before anything commits: fail, report, or not at all. */
+  verifyMetadata: VerifyMetadataSetting
   /** Migration safety rules: `warn` reports, `error` fails the run before anything is written, `off`. */
   lint: LintMode
   /** Every secret value (and derived forms) to mask and redact. */
@@ -270,6 +273,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
         `input 'accept-edited-migrations' must list migration versions separated by commas (got '${item}')`,
       )
   }
+  const verifyMetadata = oneOf('verify-metadata', ['error', 'warn', 'off'] as const)
   const lint = oneOf('lint', ['warn', 'error', 'off'] as const)
 
   if (target.kind === 'postgres' && databases.kind === 'all') {
@@ -308,6 +312,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv = proces
     trustPullRequestCode,
     drift,
     acceptEditedMigrations,
+    verifyMetadata,
     lint,
     secrets: [...new Set(secretsOf(read, env).filter((s) => s.length >= 3))],
   }

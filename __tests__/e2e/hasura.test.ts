@@ -69,6 +69,18 @@ async function publicTables(env: Env): Promise<string[]> {
   return rows.map((r) => r.t)
 }
 
+/** The example project whose metadata also tracks `public.ghosts`, which no migration creates. */
+function copyExampleWithGhosts(): { workspace: string; dir: string } {
+  const copy = copyExample()
+  const tables = join(copy.dir, 'metadata/databases/default/tables')
+  writeFileSync(join(tables, 'public_ghosts.yaml'), 'table:\n  name: ghosts\n  schema: public\n')
+  writeFileSync(
+    join(tables, 'tables.yaml'),
+    '- "!include public_authors.yaml"\n- "!include public_articles.yaml"\n- "!include public_ghosts.yaml"\n',
+  )
+  return copy
+}
+
 /** A copy of the example project in a workspace of its own, at `<workspace>/hasura`. */
 function copyExample(): { workspace: string; dir: string } {
   const workspace = tempDir('hma-e2e-hasura-')
@@ -140,14 +152,14 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect((await cliState(env)).migrations?.default).toEqual(
       Object.fromEntries(EXAMPLE_VERSIONS.map((v) => [v, false])),
     )
-    // Measured 12: version, two server probes (export_metadata on /v1/query and /v1/metadata), the
+    // Measured 13: version, two server probes (export_metadata on /v1/query and /v1/metadata), the
     // server's metadata for the metadata changes (export_metadata), one state read (run_sql +
-    // get_catalog_state), then metadata (export, replace, reload, inconsistencies) and its digest
-    // recorded in the ledger (export, run_sql); nothing is sent for the empty plan, and no catalog
-    // snapshot: there is nothing to check. One request of headroom.
+    // get_catalog_state), the schema the metadata is checked against (run_sql: nothing to migrate, but
+    // the metadata is applied), then metadata (export, replace, reload, inconsistencies) and its digest
+    // recorded in the ledger (export, run_sql). One request of headroom.
     const requests = since(env.server, from)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(2)
-    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(13)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(3)
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(14)
   })
 
   it('config 2: records the state in hdb_catalog.schema_migrations through run_sql and applies the metadata', async () => {
@@ -212,9 +224,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(r.outputs['applied-count']).toBe('200')
     const requests = since(env.server, 0)
     // the issue's acceptance (version, probes, the server's metadata for the metadata changes, the state
-    // read as run_sql + get_catalog_state, the catalog snapshot for the safety rules, one apply)
+    // read as run_sql + get_catalog_state, the catalog snapshot before (safety rules and schema changes),
+    // the rehearsal the metadata check reads, one apply)
     expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(12)
-    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(3)
+    expect(requests.filter((r) => r.endsWith('run_sql'))).toHaveLength(4)
     expect(
       await query(env.db.url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
     ).toEqual([{ n: 200 }])
@@ -223,15 +236,30 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
     expect(state[versionOf(199).toString()]).toBe(false)
   })
 
-  it('inconsistent metadata fails naming the object; allowed, it passes as inconsistent', async () => {
-    const { workspace, dir } = copyExample()
-    const tables = join(dir, 'metadata/databases/default/tables')
-    writeFileSync(join(tables, 'public_ghosts.yaml'), 'table:\n  name: ghosts\n  schema: public\n')
-    writeFileSync(
-      join(tables, 'tables.yaml'),
-      '- "!include public_authors.yaml"\n- "!include public_articles.yaml"\n- "!include public_ghosts.yaml"\n',
-    )
+  it('metadata naming a table no migration creates: caught before anything commits, by default', async () => {
+    const { workspace } = copyExampleWithGhosts()
     const inputs = { 'project-dir': 'hasura', endpoint: env.server.url, 'admin-secret': SECRET }
+    const caught = await runDistAction({ cwd: workspace, inputs })
+    expect(caught.code, log(caught)).toBe(1)
+    expect(errors(caught)).toHaveLength(1)
+    expect(errors(caught)[0]).toContain('ghosts')
+    expect(errors(caught)[0]).toContain('public_ghosts.yaml')
+    expect(JSON.parse(caught.outputs['applied-versions'])).toEqual([])
+    expect(JSON.parse(caught.outputs['metadata-problems'])).toMatchObject([
+      { database: 'default', type: 'table', file: 'metadata/databases/default/tables/public_ghosts.yaml' },
+    ])
+    expect(await publicTables(env)).toEqual([])
+    expect((await cliState(env)).migrations?.default ?? {}).toEqual({})
+  })
+
+  it('verify-metadata off: the server finds the metadata inconsistent after the migrations; allowed, it passes as inconsistent', async () => {
+    const { workspace } = copyExampleWithGhosts()
+    const inputs = {
+      'project-dir': 'hasura',
+      endpoint: env.server.url,
+      'admin-secret': SECRET,
+      'verify-metadata': 'off',
+    }
     const refused = await runDistAction({ cwd: workspace, inputs })
     expect(refused.code, log(refused)).toBe(1)
     expect(refused.outputs.metadata).toBe('failed')
@@ -281,10 +309,10 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML after the apply committed: the action reads the state, finds it committed, and says so', async () => {
     const dir = tempDir('hma-e2e-502-')
     generateHasuraProject(dir, 3)
-    // the first run_sql is the state read, the second the catalog snapshot the safety rules read; the
-    // third is the apply, whose answer the proxy replaces (the drift check, off here, would read first)
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
+    // run_sql: the state read, the catalog snapshot before, the rehearsal the metadata check reads; the
+    // fourth is the apply, whose answer the proxy replaces (the drift check, off here, would read first)
+    for (let i = 0; i < 3; i++)
+      env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({
       kind: 'html',
       status: 502,
@@ -318,9 +346,9 @@ describe('the action against a Hasura GraphQL Engine (test server)', () => {
   it('a proxy answering 502 HTML to the apply fails with one clear error; a re-run applies each migration once', async () => {
     const dir = tempDir('hma-e2e-502b-')
     generateHasuraProject(dir, 3)
-    // past the state read and the catalog snapshot, to the apply
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
-    env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
+    // past the state read, the catalog snapshot before and the check's rehearsal, to the apply
+    for (let i = 0; i < 3; i++)
+      env.server.faults.next({ kind: 'delay', ms: 0, match: { path: '/v2/query', type: 'run_sql' } })
     env.server.faults.next({ kind: 'html', status: 502, match: { path: '/v2/query', type: 'run_sql' } })
     const inputs = { 'project-dir': dir, endpoint: env.server.url, 'admin-secret': SECRET, drift: 'off' }
     const failed = await runDistAction({ inputs })

@@ -216,7 +216,9 @@ describe('the review of a pull request: golden comment and summary', () => {
     const [comment] = stub.comments.get(pullRequestPayload('synchronize').number) ?? []
     expect(comment, run.stdout + run.stderr).toBeDefined()
     const body = comment.body
-    expect(body).toMatch(/^### ⚠️ Applied 2 migrations · 3 findings · metadata: .*widen access\)/m)
+    expect(body).toMatch(
+      /^### ⚠️ Applied 2 migrations · 3 findings · schema .* · metadata: .*widen access\)/m,
+    )
     expect(body.indexOf('### Findings')).toBeLessThan(body.indexOf('### Metadata changes'))
     expect(body.indexOf('### Metadata changes')).toBeLessThan(body.indexOf('### State'))
     expect(body).toContain(

@@ -127,6 +127,8 @@ describe('parseSettings', () => {
     })
     expect(parseSettings(reader({ timeout: '5' }), {}).timeoutMs).toBe(5000)
     expect(parseSettings(reader({ 'trust-pull-request-code': 'true' }), {}).trustPullRequestCode).toBe(true)
+    expect(parseSettings(reader({}), {}).verifyMetadata).toBe('error')
+    expect(parseSettings(reader({ 'verify-metadata': 'warn' }), {}).verifyMetadata).toBe('warn')
   })
 
   it.each<[Partial<Record<InputName, string>>, string]>([
@@ -145,6 +147,10 @@ describe('parseSettings', () => {
     [{ metadata: 'apply' }, "input 'metadata' is apply but no endpoint"],
     [{ 'allow-inconsistent-metadata': '1' }, "input 'allow-inconsistent-metadata' must be true or false"],
     [{ comment: 'sometimes' }, "input 'comment' must be one of auto, always, never"],
+    [
+      { 'verify-metadata': 'strict' },
+      "input 'verify-metadata' must be one of error, warn, off (got 'strict')",
+    ],
     [
       { 'trust-pull-request-code': 'yes' },
       "input 'trust-pull-request-code' must be true or false (got 'yes')",

@@ -79,7 +79,34 @@ export function annotationsOf(result: Result, options: AnnotationOptions = {}): 
     }
   }
   for (const a of driftAnnotations(safe, (file) => where(file) ?? file)) out.push(clean(a))
+  out.push(...metadataProblemAnnotations(safe, where))
   return out
+}
+
+/**
+ * Each unresolved metadata reference on its metadata file and line; the one the run's error names is
+ * already the error annotation.
+ */
+function metadataProblemAnnotations(
+  result: Result,
+  where: (file: string | undefined) => string | undefined,
+): Annotation[] {
+  const check = result.metadataCheck
+  if (!check) return []
+  const error = result.error?.kind === 'metadata' ? result.error : undefined
+  return check.problems
+    .filter(
+      (p) => !(error && error.file === p.file && error.line === p.line && error.message.includes(p.name)),
+    )
+    .map((p) =>
+      clean({
+        level: 'warning',
+        message: `${p.reason}${p.note ? ` (${p.note})` : ''}`,
+        file: where(p.file),
+        line: p.file ? p.line : undefined,
+        title: `metadata: ${p.type} ${p.name}`,
+      }),
+    )
 }
 
 /** The run's error and any step error that is not the same failure, each once. */

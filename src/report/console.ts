@@ -71,6 +71,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
   const width = Math.max(...facts.map(([k]) => k.length)) + 1
   for (const [k, v] of facts) lines.push(`${`${k}:`.padEnd(width)} ${v}`)
 
+  lines.push(...metadataCheckLines(r))
   const findings = r.databases.flatMap((d) => d.findings)
   if (findings.length > 0) {
     lines.push('', 'Findings:')
@@ -89,7 +90,7 @@ export function renderText(result: Result, options: TextOptions = {}): string {
     )
     for (const n of r.safety.notes) lines.push(`  ${oneLine(n)}`)
   }
-  lines.push(...metadataChangeLines(r))
+  lines.push(...schemaChangeLines(r), ...metadataChangeLines(r))
 
   for (const db of r.databases) {
     const after = r.mode === 'apply' ? db.after.current : newest(appliedAfter(r, db))
@@ -196,6 +197,56 @@ function metadataChangeLines(r: Result): string[] {
       out.push(`    ${c.change.padEnd(7)} ${oneLine(`${widens}${c.summary}${details}`)}`)
     }
   }
+  return out
+}
+
+/** Schema changes per database, one line per object past a short list. */
+function schemaChangeLines(r: Result): string[] {
+  const out: string[] = []
+  for (const d of r.databases) {
+    const c = d.schemaChanges
+    if (!c) continue
+    const before = c.before === 'target' ? '' : ` (before: ${oneLine(c.note ?? c.before)})`
+    out.push(
+      '',
+      `Schema changes ${d.database}: ${c.added.length} added, ${c.dropped.length} dropped, ${c.altered.length} altered${before}`,
+    )
+    const rows = [
+      ...c.added.map((e) => ['+', e.kind, e.name, e.detail]),
+      ...c.dropped.map((e) => ['-', e.kind, e.name, e.detail]),
+      ...c.altered.map((e) => ['~', e.kind, e.name, e.detail]),
+    ]
+    const shown = rows.length > CONSOLE_CHANGES ? rows.slice(0, CONSOLE_CHANGES) : rows
+    for (const l of table(
+      [],
+      shown.map((row) => row.map(oneLine)),
+    ).slice(1))
+      out.push(`  ${l}`)
+    if (rows.length > shown.length) out.push(`  … ${rows.length - shown.length} more (see --json)`)
+  }
+  return out
+}
+
+/** Schema changes listed before the rest is only counted (the whole list is in --json). */
+const CONSOLE_CHANGES = 30
+
+function metadataCheckLines(r: Result): string[] {
+  const check = r.metadataCheck
+  if (!check) return []
+  const head = `Metadata verification: ${check.status}${check.reason ? `: ${oneLine(check.reason)}` : ''}`
+  const out = ['', head]
+  if (check.committedBeforeCheck.length > 0) {
+    out.push(
+      `  already committed when checked: ${check.committedBeforeCheck.map((c) => c.version).join(', ')}`,
+    )
+  }
+  for (const p of check.problems) {
+    const where = fileLine(p.file, p.line)
+    out.push(`  ${where ? `${where}: ` : ''}${oneLine(p.type)} ${oneLine(p.name)}: ${oneLine(p.reason)}`)
+    if (p.note) out.push(`    ${oneLine(p.note)}`)
+  }
+  for (const n of check.notChecked)
+    out.push(`  not checked: ${n.kind} ${oneLine(n.name)} (${oneLine(n.reason)})`)
   return out
 }
 

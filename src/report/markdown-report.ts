@@ -139,6 +139,10 @@ export interface SectionContext {
   brief: boolean
 }
 
+/** What a section says instead of its list when the comment is over its size limit. */
+const leftOut = (output: string): string =>
+  `Listed in the job summary and in the ${output} output (left out here to fit the size limit).`
+
 export type ReviewSection = (result: Result, context: SectionContext) => Section | undefined
 
 /**
@@ -149,14 +153,16 @@ export const REVIEW_SECTIONS: Record<
   'problems' | 'findings' | 'schema' | 'metadata' | 'drift',
   readonly ReviewSection[]
 > = {
-  problems: [],
+  problems: [metadataProblemsSection],
   findings: [findingsSection],
-  schema: [],
+  schema: [schemaChangesSection],
   metadata: [metadataChangesSection],
   drift: [
-    (result) => {
+    (result, context) => {
       const blocks = driftMarkdown(result)
-      return blocks ? { blocks } : undefined
+      if (!blocks) return undefined
+      // the heading and the status line carry the counts
+      return { blocks: context.brief ? [...blocks.slice(0, 3), '', leftOut('`drift`')] : blocks }
     },
   ],
 }
@@ -174,6 +180,8 @@ function sections(result: Result, surface: Surface, level: Level): Section[] {
   list.push(stateSection(result))
   const steps = stepsSection(result, surface, level)
   if (steps) list.push(steps)
+  const verified = metadataCheckLine(result)
+  if (verified) list.push(verified)
   list.push(metadataSection(result))
   list.push(seedsSection(result))
   if (result.roundTrip) list.push(roundTripSection(result))
@@ -296,6 +304,8 @@ function kindTitle(kind: string): string {
       return 'The target could not be used'
     case 'sql':
       return 'A statement failed'
+    case 'metadata':
+      return 'The metadata names what the migrated schema does not have'
     case 'cancelled':
       return 'The run was cancelled'
     case 'refused':
@@ -493,11 +503,7 @@ function findingsSection(result: Result, context: SectionContext): Section | und
   if (findings.length === 0) return { blocks: [title, '', checked!] }
   if (context.brief) {
     return {
-      blocks: [
-        title,
-        '',
-        'Listed in the job summary and in the `findings` output (left out here to fit the size limit).',
-      ],
+      blocks: [title, '', leftOut('`findings`')],
     }
   }
   const sorted = counted
@@ -623,6 +629,144 @@ function metadataSection(result: Result): Section {
     for (const o of m.inconsistentObjects) blocks.push(row([text(o.type), text(o.name), text(o.reason)]))
   }
   return { blocks }
+}
+
+/** A problems table longer than this is collapsed. */
+const PROBLEMS_OPEN_ROWS = 10
+/** A schema-changes table longer than this is collapsed. */
+const CHANGES_OPEN_ROWS = 15
+
+/** Unresolved metadata references (contract §8.1), each with the file and line that holds it. */
+function metadataProblemsSection(result: Result, context: SectionContext): Section | undefined {
+  const check = result.metadataCheck
+  if (!check || check.problems.length === 0) return undefined
+  const many = new Set(check.problems.map((p) => p.database)).size > 1
+  const title =
+    check.status === 'failed'
+      ? `### ❌ Metadata problems (${check.problems.length})`
+      : `### ⚠️ Metadata problems (${check.problems.length}, reported by \`verify-metadata: warn\`)`
+  const committed = check.committedBeforeCheck
+  const when =
+    result.target.kind === 'embedded'
+      ? 'after the migrations ran on the embedded database'
+      : result.mode === 'rehearse'
+        ? 'inside the rehearsal, before it rolled back'
+        : committed.length === 0
+          ? 'after the last migration, before anything committed'
+          : `after the last migration; ${plural(committed.length, 'version')} had already committed: ${committed.map((c) => code(c.version)).join(', ')}`
+  const lead = `The metadata names what the migrated schema does not have (checked ${when}):`
+  const table = [
+    ...header([...(many ? ['Database'] : []), 'Type', 'Name', 'Reason', 'File']),
+    ...check.problems.map((p) => {
+      const where = fileLine(p.file, p.line)
+      return row([
+        ...(many ? [code(p.database, { inTable: true })] : []),
+        text(p.type),
+        text(p.name),
+        text(p.note ? `${p.reason} — ${p.note}` : p.reason),
+        where ? code(where, { inTable: true }) : '',
+      ])
+    }),
+  ]
+  const tail = check.notChecked.length > 0 ? ['', notCheckedText(check)] : []
+  if (context.brief) return { blocks: [title, '', lead, '', leftOut('`metadata-problems`')] }
+  if (check.problems.length <= PROBLEMS_OPEN_ROWS) return { blocks: [title, '', lead, '', ...table, ...tail] }
+  return {
+    blocks: [
+      title,
+      '',
+      lead,
+      '',
+      `<details><summary>${plural(check.problems.length, 'problem')}</summary>`,
+      '',
+      ...table,
+      '',
+      '</details>',
+      ...tail,
+    ],
+  }
+}
+
+/** What the verification could not look at (non-PostgreSQL sources, remote schemas), in one sentence. */
+function notCheckedText(check: NonNullable<Result['metadataCheck']>): string {
+  return `Not checked: ${check.notChecked.map((n) => `${text(n.kind)} ${code(n.name)} (${text(n.reason)})`).join('; ')}.`
+}
+
+/** One line on the verification when it found nothing to show in its own section. */
+function metadataCheckLine(result: Result): Section | undefined {
+  const check = result.metadataCheck
+  if (!check || check.problems.length > 0) return undefined
+  const dbs = check.databases.map((d) => code(d)).join(', ')
+  const line = {
+    passed: `✅ every reference resolves in the migrated schema${dbs ? ` of ${dbs}` : ''}`,
+    failed: '❌ failed',
+    warned: '⚠️ problems reported',
+    'not-checked': `➖ not checked${check.reason ? `: ${text(check.reason)}` : ''}`,
+    off: '➖ off (`verify-metadata: off`)',
+  }[check.status]
+  const skipped = check.notChecked.length > 0 ? ` ${notCheckedText(check)}` : ''
+  return { blocks: [`**Metadata verification:** ${line}.${skipped}`] }
+}
+
+/** What the run changed in each database's schema (contract §8.2), before → after. */
+function schemaChangesSection(result: Result, context: SectionContext): Section | undefined {
+  const dbs = result.databases.filter((d) => d.schemaChanges)
+  if (dbs.length === 0) return undefined
+  const many = result.databases.length > 1
+  const rows: string[] = []
+  const lines: string[] = []
+  for (const d of dbs) {
+    const c = d.schemaChanges!
+    const before =
+      c.before === 'target'
+        ? ''
+        : c.before === 'base'
+          ? ` (before: ${text(c.note ?? "the pull request's base")})`
+          : ` (before: ${text(c.note ?? 'the empty database')})`
+    const total = c.added.length + c.dropped.length + c.altered.length
+    lines.push(
+      `${many ? `${code(d.database)}: ` : ''}${total === 0 ? 'no change' : `${c.added.length} added, ${c.dropped.length} dropped, ${c.altered.length} altered`}${before}.`,
+    )
+    for (const [change, list] of [
+      ['➕ added', c.added],
+      ['➖ dropped', c.dropped],
+      ['✏️ altered', c.altered],
+    ] as const) {
+      for (const e of list) {
+        rows.push(
+          row([
+            ...(many ? [code(d.database, { inTable: true })] : []),
+            change,
+            text(e.kind),
+            code(e.name, { inTable: true }),
+            text(e.detail),
+          ]),
+        )
+      }
+    }
+  }
+  // a failed check rolled back what it checked: the changes are those the run would have made
+  const rolledBack =
+    result.mode === 'rehearse' ||
+    (result.error?.kind === 'metadata' && result.metadataCheck?.committedBeforeCheck.length === 0)
+  const title = rolledBack ? '### Schema changes (rolled back)' : '### Schema changes'
+  const blocks = [title, '', ...lines.flatMap((l, i) => (i > 0 ? ['', l] : [l]))]
+  if (rows.length === 0) return { blocks }
+  if (context.brief) return { blocks: [...blocks, '', leftOut('`schema-changes`')] }
+  const table = [...header([...(many ? ['Database'] : []), 'Change', 'Kind', 'Name', 'Detail']), ...rows]
+  if (rows.length <= CHANGES_OPEN_ROWS) return { blocks: [...blocks, '', ...table] }
+  return {
+    blocks: [
+      ...blocks,
+      '',
+      `<details><summary>${plural(rows.length, 'change')}</summary>`,
+      '',
+      ...table,
+      '',
+      '</details>',
+    ],
+    close: '\n\n</details>',
+  }
 }
 
 function seedsSection(result: Result): Section {

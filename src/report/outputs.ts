@@ -1,7 +1,7 @@
 /** The action's outputs (contract §4), computed from the Result alone. */
 import { appliedAfter, appliedSteps, compareVersions } from './words.js'
 import { redact, redactResult } from './redact.js'
-import type { DatabaseResult, MetadataChangeResult, Result } from '../model.js'
+import type { DatabaseResult, MetadataChangeResult, Result, SchemaChangesResult } from '../model.js'
 
 export const OUTPUT_NAMES = [
   'applied-versions',
@@ -13,6 +13,8 @@ export const OUTPUT_NAMES = [
   'metadata',
   'report',
   'comment-url',
+  'metadata-problems',
+  'schema-changes',
   'findings',
   'metadata-changes',
   'drift',
@@ -47,12 +49,38 @@ export function outputsOf(result: Result, options: OutputOptions = {}): Record<O
     report: JSON.stringify(safe),
     // GitHub's answer, not ours: free text like any other
     'comment-url': redact(options.commentUrl ?? '', secrets),
+    'metadata-problems': JSON.stringify(metadataProblems(safe)),
+    'schema-changes': JSON.stringify(schemaChanges(safe)),
     findings: JSON.stringify(findingsOf(safe)),
     'metadata-changes': JSON.stringify(metadataChangesOf(safe)),
     // a run stopped before the check checked nothing
     drift: safe.drift?.status ?? 'not-checked',
   }
   return outputs
+}
+
+/** Contract §8.1: `{database, type, name, reason, file, line}` each (file and line when known). */
+function metadataProblems(result: Result): Record<string, unknown>[] {
+  return (result.metadataCheck?.problems ?? []).map((p) => ({
+    database: p.database,
+    type: p.type,
+    name: p.name,
+    reason: p.reason,
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+  }))
+}
+
+type SchemaChangesOutput = Pick<SchemaChangesResult, 'added' | 'dropped' | 'altered'>
+
+/** Contract §8.2: database → `{added, dropped, altered}`, for the databases that executed something. */
+function schemaChanges(result: Result): Record<string, SchemaChangesOutput> {
+  const out: Record<string, SchemaChangesOutput> = {}
+  for (const db of result.databases) {
+    const c = db.schemaChanges
+    if (c) out[db.database] = { added: c.added, dropped: c.dropped, altered: c.altered }
+  }
+  return out
 }
 
 /** The one shape of every finding (contract §8.3): a plan finding's kind is its rule. */

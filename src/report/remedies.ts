@@ -13,6 +13,8 @@ export const REMEDIES = {
     'Run again: what committed is recorded and will not run twice; what was in the open transaction was rolled back.',
   migrationMode:
     "Migration mode was switched off (in the Hasura console) so that schema changes are not tracked as migrations; switch it back on in the console, or run UPDATE hdb_catalog.migration_settings SET value = 'true' WHERE setting = 'migration_mode' (config 3: set cli_state.settings.migration_mode to \"true\" in hdb_catalog.hdb_version).",
+  unresolvedMetadata:
+    'Fix the metadata (the file and line are named), or add a migration that creates what it names; set `verify-metadata: warn` to report such problems without failing (e.g. for objects another service creates).',
   seeds: 'No seed was applied (they run in one transaction): fix the seed file and run again.',
   /** A no-transaction file that failed half-way, its version recorded dirty. */
   dirtyVersion: (version: bigint | string): string =>

@@ -57,9 +57,40 @@ function metadataFact(result: Result): VerdictFact | undefined {
   return { text: `metadata: ${parts.join(', ')}${widen}`, warns: widening > 0 }
 }
 
-/** One per review section, in the sections' order: findings, schema changes, metadata changes, drift. */
+/** Unresolved metadata references (`verify-metadata`): they fail the run, or warn. */
+function metadataProblemsFact(result: Result): VerdictFact | undefined {
+  const n = result.metadataCheck?.problems.length ?? 0
+  return n > 0 ? { text: plural(n, 'metadata problem'), warns: true } : undefined
+}
+
+const kinds = (n: number, kind: string): string =>
+  kind === 'index' ? plural(n, kind, 'indexes') : plural(n, kind)
+
+/** `schema +2 tables, 1 column altered`, over every database that executed something. */
+function schemaFact(result: Result): VerdictFact | undefined {
+  const changes = result.databases.flatMap((d) => (d.schemaChanges ? [d.schemaChanges] : []))
+  if (changes.length === 0) return undefined
+  const count = (list: 'added' | 'dropped' | 'altered'): Map<string, number> => {
+    const m = new Map<string, number>()
+    for (const c of changes) for (const e of c[list]) m.set(e.kind, (m.get(e.kind) ?? 0) + 1)
+    return m
+  }
+  const parts = (
+    [
+      ['+', 'added'],
+      ['−', 'dropped'],
+    ] as const
+  ).flatMap(([sign, list]) => [...count(list)].map(([kind, n]) => `${sign}${kinds(n, kind)}`))
+  const altered = [...count('altered')].map(([kind, n]) => `${kinds(n, kind)} altered`)
+  const all = [...parts, ...altered]
+  return { text: all.length === 0 ? 'schema: no change' : `schema ${all.join(', ')}` }
+}
+
+/** One per review section, in the sections' order: problems, findings, schema changes, metadata changes, drift. */
 export const VERDICT_FACTS: ((result: Result) => VerdictFact | undefined)[] = [
+  metadataProblemsFact,
   findingsFact,
+  schemaFact,
   metadataFact,
   driftFact,
 ]

@@ -1,7 +1,9 @@
 /**
  * Stage 4, execute: each database's plan through its target, one database after another, each atomic on
  * its own; a failure stops the rest. On an ephemeral target, `up all` is followed by the round trip.
- * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification).
+ * `beforeCommit` is where a check inside each unit of work before it commits plugs in (verification);
+ * `split` runs some versions first, in a call of their own, and something between (the embedded
+ * database's pull-request base, then the pull request's own migrations).
  */
 import { hasLedgerRows, type BeforeCommit, type LedgerWrites } from '../execute/request.js'
 import type { ExecutionMode, Result, StepResult } from '../model.js'
@@ -11,10 +13,13 @@ import type { Settings } from '../settings.js'
 import type { Target } from '../targets/target.js'
 import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
 import type { Planned } from './plan.js'
+import type { Step } from '../plan/types.js'
 
 export interface ExecuteOptions {
   /** A check inside each unit of work of a database before it commits (see `BeforeCommit`). */
   beforeCommit?: (w: DatabaseWork) => BeforeCommit | undefined
+  /** Versions of the plan to run first, then `between` (before the rest runs). */
+  split?: (w: DatabaseWork) => { first: ReadonlySet<bigint>; between(): Promise<void> } | undefined
   /** What each database's writing units record in the action's ledger (`src/run/drift.ts`). */
   ledger?: (database: string) => LedgerWrites | undefined
 }
@@ -35,7 +40,7 @@ export async function executeMigrations(
   const mode = executionMode(settings, ephemeral)
   for (const w of work) {
     await io.group(`Migrations: ${w.migrations.name}`, () =>
-      executeOne(w, target, settings, mode, io, options),
+      executeSplit(w, target, settings, mode, io, options),
     )
     if (ephemeral && request.kind === 'up' && request.steps === 'all') {
       await io.group(`Round trip: ${w.migrations.name}`, () => roundTrip(w, target, settings, result, io))
@@ -51,7 +56,8 @@ export function executionMode(settings: Settings, ephemeral: boolean): Execution
   return settings.skipExecution ? 'skip-execution' : 'apply'
 }
 
-async function executeOne(
+/** The plan in one call, or (`split`) its first versions, `between`, then the rest. */
+async function executeSplit(
   w: DatabaseWork,
   target: Target,
   settings: Settings,
@@ -61,14 +67,35 @@ async function executeOne(
 ): Promise<void> {
   const beforeCommit = options.beforeCommit?.(w)
   const ledger = mode === 'rehearse' ? undefined : options.ledger?.(w.migrations.name)
+  const split = w.plan.steps.length > 0 ? options.split?.(w) : undefined
+  if (!split) return executeOne(w, target, settings, mode, io, w.plan.steps, beforeCommit, ledger)
+  const first = w.plan.steps.filter((s) => split.first.has(s.version))
+  await executeOne(w, target, settings, mode, io, first, undefined, ledger)
+  await split.between()
+  const rest = w.plan.steps.filter((s) => !split.first.has(s.version))
+  // the state read at planning time is stale after the first call: the engine reads it again
+  await executeOne(w, target, settings, mode, io, rest, beforeCommit, ledger, false)
+}
+
+async function executeOne(
+  w: DatabaseWork,
+  target: Target,
+  settings: Settings,
+  mode: ExecutionMode,
+  io: RunIO,
+  steps: Step[],
+  beforeCommit?: BeforeCommit,
+  ledger?: LedgerWrites,
+  planState = true,
+): Promise<void> {
   // Under the lock only what is left of this plan runs: of an empty plan, nothing (a no-op never waits
   // for the lock) — unless the ledger has rows to record (an edit acknowledged, versions to adopt).
-  if (w.plan.steps.length === 0 && !hasLedgerRows(ledger)) return
+  if (steps.length === 0 && !hasLedgerRows(ledger)) return
   const out = await target.execute({
     database: w.migrations.name,
     // under the lock: what is left of this plan (re-planning a count could fail after a partly lost race)
-    replan: (state) => remainingSteps(w.plan.steps, state),
-    state: w.state,
+    replan: (state) => remainingSteps(steps, state),
+    ...(planState ? { state: w.state } : {}),
     mode,
     ...(beforeCommit ? { beforeCommit } : {}),
     ...(ledger ? { ledger } : {}),

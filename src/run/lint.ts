@@ -33,12 +33,13 @@ export interface LintStage {
   unconnected?: ReadonlySet<string>
 }
 
-export async function lintPlanned(stage: LintStage): Promise<void> {
+/** Lints; answers the catalogs it read of the databases before the run (the schema changes' "before"). */
+export async function lintPlanned(stage: LintStage): Promise<ReadonlyMap<string, CatalogSnapshot>> {
   const { settings, planned, target, result } = stage
   const notes: string[] = []
   if (settings.lint === 'off') {
     result.safety = { lint: 'off', files: 0, withCatalog: [], notes: [] }
-    return
+    return new Map()
   }
   const leftOut = target.capabilities.ephemeral ? await baseVersions(stage, notes) : undefined
   const files = planned.work.flatMap((w) =>
@@ -47,7 +48,7 @@ export async function lintPlanned(stage: LintStage): Promise<void> {
       .flatMap(migrationSql),
   )
   const catalogBefore = new Map<string, CatalogSnapshot>()
-  if (!target.snapshot) {
+  if (target.capabilities.ephemeral || !target.snapshot) {
     notes.push(
       'No catalog of the database before the run (the embedded database starts empty): a table the checked migrations did not create is taken to exist, so a rule about existing tables may speak of one that is new.',
     )
@@ -82,6 +83,7 @@ export async function lintPlanned(stage: LintStage): Promise<void> {
   }
   const blocking = found.filter((f) => !f.silenced)
   if (settings.lint === 'error' && blocking.length > 0) throw lintError(blocking)
+  return catalogBefore
 }
 
 /**

@@ -52,8 +52,8 @@ export interface Target {
   execute(request: ExecuteRequest): Promise<ExecuteResult>
   applySeeds(request: SeedRequest): Promise<SeedResult>
   /**
-   * The database's catalog as it stands, read only, outside any run. Absent where there is nothing to
-   * read before a run (the embedded database starts empty).
+   * The database's catalog as it stands, read only, outside any unit of work. On the embedded database
+   * (`capabilities.ephemeral`), which starts empty, that is what this run has created so far.
    */
   snapshot?(database: string): Promise<CatalogSnapshot>
   /**

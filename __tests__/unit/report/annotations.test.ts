@@ -58,7 +58,7 @@ describe('annotationsOf', () => {
   })
 
   it('an error without a file is still annotated, naming the input', () => {
-    const [a] = annotationsOf(fixtures.inconsistentMetadata())
+    const [a] = annotationsOf(fixtures.serverInconsistentMetadata())
     expect(a).toEqual({
       level: 'error',
       title: 'hasura-migrate-action: target error',
@@ -66,6 +66,20 @@ describe('annotationsOf', () => {
         'metadata is inconsistent: 2 inconsistent objects (the migrations were applied and stay applied)\nInput: allow-inconsistent-metadata\n' +
         'Fix what the inconsistent objects point at (something the metadata names that the database does not have), in the metadata or with a new migration, and re-run. The migration applied by this run stays applied and is not run again.',
     })
+  })
+
+  it('a failed verification: the error on the first problem, every other problem a warning on its file', () => {
+    const list = annotationsOf(fixtures.inconsistentMetadata())
+    expect(list).toMatchObject([
+      { level: 'error', file: 'hasura/metadata/databases/default/tables/tables.yaml', line: 3 },
+      {
+        level: 'warning',
+        file: 'hasura/metadata/databases/default/tables/public_orders.yaml',
+        line: 7,
+        title: 'metadata: object_relation customer in table orders in source default',
+      },
+    ])
+    expect(list).toHaveLength(2)
   })
 
   it('a project at the repository root, or given as ./x/, or absolute inside the workspace', () => {

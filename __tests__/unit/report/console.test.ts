@@ -34,6 +34,20 @@ describe('renderText', () => {
     expect(refused).toContain('dry-run: plan')
   })
 
+  it('the schema changes and the metadata check, each problem on its file and line', () => {
+    const out = renderText(fixtures.metadataVerificationFailed())
+    expect(out).toContain(
+      'Schema changes default: 1 added, 0 dropped, 0 altered (before: the schema after the 3 version(s) of the base commit ffac537)',
+    )
+    expect(out).toMatch(/\+ {2}index {2}orders\.orders_customer_id_idx {2}btree \(customer_id\)/)
+    expect(out).toContain('Metadata verification: failed')
+    expect(out).toContain(
+      '  metadata/databases/default/tables/tables.yaml:3: table table public.invoices in source default: Inconsistent object',
+    )
+    expect(out).toContain('    no migration of this project creates public.invoices')
+    expect(out).toContain('  not checked: remote_schema payments (remote schemas are not checked)')
+  })
+
   it('colours only when asked', () => {
     expect(renderText(fixtures.failure(), { color: true })).toContain('\u001b[31mfailed\u001b[0m')
   })

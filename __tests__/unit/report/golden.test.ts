@@ -31,6 +31,7 @@ const cases: [string, () => Result][] = [
   ['rehearse', fixtures.rehearse],
   ['failure', fixtures.failure],
   ['inconsistent-metadata', fixtures.inconsistentMetadata],
+  ['metadata-verification-failed', fixtures.metadataVerificationFailed],
   ['two-databases', fixtures.twoDatabases],
   ['embedded-round-trip', fixtures.embeddedRoundTrip],
   ['rollback', fixtures.rollback],

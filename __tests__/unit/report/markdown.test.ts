@@ -96,13 +96,58 @@ describe('renderMarkdown', () => {
   })
 
   it('inconsistent metadata: the objects in a table and the way out', () => {
-    const md = renderMarkdown(fixtures.inconsistentMetadata(), { surface: 'comment' })
+    const md = renderMarkdown(fixtures.serverInconsistentMetadata(), { surface: 'comment' })
     expect(md).toContain('| Type | Name | Reason |')
     expect(md).toContain(
       '| object_relation | customer in table orders in source default | Inconsistent object: in table "orders": in relationship "customer": no such column exists: "customer_ref" |',
     )
     expect(md).toContain('`allow-inconsistent-metadata: true`')
     expect(md).toContain('The migration applied by this run stays applied')
+  })
+
+  it('a failed verification on the embedded database says what no migration creates, and what before is', () => {
+    const md = renderMarkdown(fixtures.metadataVerificationFailed(), { surface: 'comment' })
+    expect(md).toContain('### ❌ Metadata problems (1)')
+    expect(md).toContain('no migration of this project creates public.invoices')
+    expect(md).toContain('`verify-metadata: warn`')
+    expect(md).toContain('Not checked: remote_schema `payments`')
+    expect(md).toContain('(before: the schema after the 3 version(s) of the base commit ffac537)')
+    // problems come before the state and the steps
+    expect(md.indexOf('Metadata problems')).toBeLessThan(md.indexOf('### State'))
+  })
+
+  it('many problems and many schema changes are collapsed', () => {
+    const result = fixtures.inconsistentMetadata()
+    const [problem] = result.metadataCheck!.problems
+    result.metadataCheck!.problems = Array.from({ length: 12 }, (_, i) => ({ ...problem, name: `t${i}` }))
+    const entry = { kind: 'column', name: 'orders.x', detail: 'text' }
+    result.databases[0].schemaChanges!.added = Array.from({ length: 16 }, () => entry)
+    const md = renderMarkdown(result, { surface: 'comment' })
+    expect(md).toContain('<details><summary>12 problems</summary>')
+    expect(md).toContain('<details><summary>16 changes</summary>')
+  })
+
+  it('a passing check, a plan and off are one line each', () => {
+    const result = fixtures.success()
+    const check = {
+      setting: 'error' as const,
+      databases: ['default'],
+      problems: [],
+      notChecked: [],
+      committedBeforeCheck: [],
+    }
+    result.metadataCheck = { ...check, status: 'passed' }
+    expect(renderMarkdown(result, { surface: 'comment' })).toContain(
+      '**Metadata verification:** ✅ every reference resolves in the migrated schema of `default`.',
+    )
+    result.metadataCheck = {
+      ...check,
+      status: 'not-checked',
+      reason: 'a plan (dry-run: plan) has no migrated schema to check',
+    }
+    expect(renderMarkdown(result, { surface: 'comment' })).toContain(
+      '**Metadata verification:** ➖ not checked: a plan (dry-run: plan) has no migrated schema to check.',
+    )
   })
 
   it('the SQL of each planned migration is collapsed', () => {

@@ -9,7 +9,7 @@ describe('outputsOf', () => {
   it('sets every output of the contract, as strings', () => {
     const out = outputsOf(fixtures.success())
     expect(Object.keys(out).sort()).toEqual([...OUTPUT_NAMES].sort())
-    expect(Object.keys(out)).toHaveLength(12)
+    expect(Object.keys(out)).toHaveLength(14)
     for (const v of Object.values(out)) expect(typeof v).toBe('string')
   })
 
@@ -82,6 +82,27 @@ describe('outputsOf', () => {
     expect(json(out['pending-versions'])).toEqual(['1700000000200', '1700000000300'])
     expect(out['current-version']).toBe('1700000000100')
     expect(out.metadata).toBe('skipped')
+  })
+
+  it('metadata-problems: the contract shape of each problem; schema-changes: per database that executed', () => {
+    const out = outputsOf(fixtures.inconsistentMetadata())
+    expect(json(out['metadata-problems'])).toEqual([
+      {
+        database: 'default',
+        type: 'table',
+        name: 'table public.invoices in source default',
+        reason: 'Inconsistent object: no such table/view exists in source: "public.invoices"',
+        file: 'metadata/databases/default/tables/tables.yaml',
+        line: 3,
+      },
+      expect.objectContaining({ type: 'object_relation', line: 7 }),
+    ])
+    expect(json(out['schema-changes'])).toEqual({
+      default: { added: [{ kind: 'table', name: 'orders', detail: '4 columns' }], dropped: [], altered: [] },
+    })
+    const plain = outputsOf(fixtures.success())
+    expect(plain['metadata-problems']).toBe('[]')
+    expect(plain['schema-changes']).toBe('{}')
   })
 
   it('the embedded round trip lists each version once', () => {

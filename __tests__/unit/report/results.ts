@@ -11,6 +11,7 @@ import type {
   StepResult,
 } from '../../../src/model.js'
 import { decide } from '../../../src/github/untrusted-code.js'
+import { REMEDIES } from '../../../src/report/remedies.js'
 
 const HASURA = {
   kind: 'hasura' as const,
@@ -325,6 +326,72 @@ export function inconsistentMetadata(): Result {
   const db: DatabaseResult = {
     database: 'default',
     directory: 'migrations/default',
+    before: state(2),
+    after: state(2),
+    status: status(2),
+    planned: planned(2, 3),
+    steps: [step('1700000000200', 'create_table_public_orders', 'not-run', { note: 'rolled back' })],
+    findings: [],
+    appliedByAnotherRun: [],
+    schemaChanges: {
+      added: [{ kind: 'table', name: 'orders', detail: '4 columns' }],
+      dropped: [],
+      altered: [],
+      before: 'target',
+    },
+  }
+  return base({
+    status: 'failed',
+    databases: [db],
+    metadata: {
+      status: 'skipped',
+      message: 'not applied: the metadata verification failed',
+      inconsistentObjects: [],
+    },
+    metadataCheck: {
+      setting: 'error',
+      status: 'failed',
+      databases: ['default'],
+      problems: [INVOICES_PROBLEM, CUSTOMER_REF_PROBLEM],
+      notChecked: [],
+      committedBeforeCheck: [],
+    },
+    error: {
+      kind: 'metadata',
+      database: 'default',
+      message:
+        'the metadata names what the migrated schema of database \'default\' does not have: table public.invoices in source default: no such table/view exists in source: "public.invoices" (and 1 more, listed under Metadata problems); nothing was applied',
+      file: 'metadata/databases/default/tables/tables.yaml',
+      line: 3,
+      remedy: REMEDIES.unresolvedMetadata,
+    },
+  })
+}
+
+const INVOICES_PROBLEM = {
+  database: 'default',
+  type: 'table',
+  name: 'table public.invoices in source default',
+  reason: 'Inconsistent object: no such table/view exists in source: "public.invoices"',
+  file: 'metadata/databases/default/tables/tables.yaml',
+  line: 3,
+}
+
+const CUSTOMER_REF_PROBLEM = {
+  database: 'default',
+  type: 'object_relation',
+  name: 'customer in table orders in source default',
+  reason:
+    'Inconsistent object: in table "orders": in relationship "customer": no such column exists: "customer_ref"',
+  file: 'metadata/databases/default/tables/public_orders.yaml',
+  line: 7,
+}
+
+/** Inconsistent metadata as the server reports it (`verify-metadata: off`, or what the check does not look at). */
+export function serverInconsistentMetadata(): Result {
+  const db: DatabaseResult = {
+    database: 'default',
+    directory: 'migrations/default',
     before: state(3),
     after: state(4),
     status: status(4),
@@ -359,6 +426,61 @@ export function inconsistentMetadata(): Result {
       message:
         'metadata is inconsistent: 2 inconsistent objects (the migrations were applied and stay applied)',
       input: 'allow-inconsistent-metadata',
+    },
+  })
+}
+
+/** The embedded check of a pull request: the base's versions first, then its own; the metadata names a table no migration creates. */
+export function metadataVerificationFailed(): Result {
+  const db: DatabaseResult = {
+    database: 'default',
+    directory: 'migrations/default',
+    before: { current: null, applied: [], dirty: false },
+    after: state(3),
+    status: status(3),
+    planned: planned(0, 4),
+    steps: [
+      ...MIGRATIONS.slice(0, 3).map(([v, n]) => step(v, n, 'applied')),
+      step('1700000000300', 'create_index_orders_customer_id', 'not-run', { note: 'rolled back' }),
+    ],
+    findings: [],
+    appliedByAnotherRun: [],
+    schemaChanges: {
+      added: [{ kind: 'index', name: 'orders.orders_customer_id_idx', detail: 'btree (customer_id)' }],
+      dropped: [],
+      altered: [],
+      before: 'base',
+      note: 'the schema after the 3 version(s) of the base commit ffac537',
+    },
+  }
+  const note =
+    'no migration of this project creates public.invoices: the embedded database starts empty, so an object made outside the migrations (by another service, or by an extension the embedded database lacks) does not exist here — add a migration that creates it, or set verify-metadata: warn if it is made elsewhere'
+  return base({
+    status: 'failed',
+    environment: '',
+    target: EMBEDDED,
+    databases: [db],
+    metadata: {
+      status: 'skipped',
+      message: 'not applied: the metadata verification failed',
+      inconsistentObjects: [],
+    },
+    metadataCheck: {
+      setting: 'error',
+      status: 'failed',
+      databases: ['default'],
+      problems: [{ ...INVOICES_PROBLEM, note }],
+      notChecked: [{ kind: 'remote_schema', name: 'payments', reason: 'remote schemas are not checked' }],
+      committedBeforeCheck: [],
+    },
+    error: {
+      kind: 'metadata',
+      database: 'default',
+      message:
+        'the metadata names what the migrated schema of database \'default\' does not have: table public.invoices in source default: no such table/view exists in source: "public.invoices"',
+      file: 'metadata/databases/default/tables/tables.yaml',
+      line: 3,
+      remedy: REMEDIES.unresolvedMetadata,
     },
   })
 }
@@ -513,6 +635,8 @@ export const ALL_FIXTURES = {
   rehearse,
   failure,
   inconsistentMetadata,
+  metadataVerificationFailed,
+  serverInconsistentMetadata,
   hugePlan,
   embeddedRoundTrip,
   twoDatabases,

@@ -106,6 +106,33 @@ describe('the review sections', () => {
     expect(md).not.toContain('select_permission public.orders/editor')
   })
 
+  it('metadata problems and schema changes shrink to their counts too, naming the output that lists them', () => {
+    const r = fixtures.inconsistentMetadata()
+    const check = r.metadataCheck!
+    const [problem] = check.problems
+    check.problems = Array.from({ length: 300 }, (_, i) => ({
+      ...problem,
+      name: `table public.t${i} in source default`,
+    }))
+    const changes = r.databases[0].schemaChanges!
+    changes.added = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'table',
+      name: `t${i}`,
+      detail: '1 column',
+    }))
+    const md = renderMarkdown(r, { surface: 'comment', maxLength: 6000 })
+    expect(md).toContain('### ❌ Metadata problems (300)')
+    expect(md).toContain('in the `metadata-problems` output (left out here to fit the size limit)')
+    expect(md).not.toContain('public.t299')
+    expect(md).toContain('300 added, 0 dropped, 0 altered')
+    expect(md).toContain('in the `schema-changes` output (left out here to fit the size limit)')
+    expect(md.length).toBeLessThanOrEqual(6000)
+    // the summary has the room: every item is listed there
+    const summary = renderMarkdown(r, { surface: 'summary' })
+    expect(summary).toContain('public.t299')
+    expect(summary).toContain('`t299`')
+  })
+
   it('render nothing for what the run did not produce', () => {
     const md = renderMarkdown(fixtures.nothingToDo(), { surface: 'comment' })
     expect(md).not.toContain('### Findings')

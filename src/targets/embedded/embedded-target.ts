@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import type { CatalogSnapshot } from '../../catalog/types.js'
 import { SqlDatabase } from '../sql/sql-database.js'
 import type { SqlSession } from '../sql/session.js'
 import type { ExecuteRequest, ExecuteResult, TargetState } from '../../execute/request.js'
@@ -78,6 +79,11 @@ class EmbeddedTarget implements Target {
 
   async execute(request: ExecuteRequest): Promise<ExecuteResult> {
     return (await this.instance(request.database)).database.execute(request)
+  }
+
+  /** What this run has created so far: the database starts empty. */
+  async snapshot(database: string): Promise<CatalogSnapshot> {
+    return (await this.instance(database)).database.snapshot(database)
   }
 
   async applySeeds(request: SeedRequest): Promise<SeedResult> {

@@ -7,6 +7,8 @@
  * `read` never writes; `prepare` and the marks run inside the run's transaction, under its lock.
  */
 import { TargetError } from '../../errors.js'
+import { migrationModeDisabled as migrationModeMessage } from '../../execute/wording.js'
+import { REMEDIES } from '../../report/remedies.js'
 import type { AppliedState } from '../../plan/types.js'
 import type { SqlSession } from './session.js'
 
@@ -30,13 +32,8 @@ function literal(text: string): string | undefined {
   return text.includes('\\') || text.includes('\u0000') ? undefined : `'${text.replace(/'/g, "''")}'`
 }
 
-const MIGRATION_MODE_REMEDY =
-  "Migration mode was switched off (in the Hasura console) so that schema changes are not tracked as migrations; switch it back on in the console, or run UPDATE hdb_catalog.migration_settings SET value = 'true' WHERE setting = 'migration_mode' (config 3: set cli_state.settings.migration_mode to \"true\" in hdb_catalog.hdb_version)."
-
 function migrationModeDisabled(where: string, value: string): TargetError {
-  return new TargetError(
-    `Migration mode is disabled (migration_mode = '${value}' in ${where}), so the Hasura CLI and this action refuse to apply migrations. ${MIGRATION_MODE_REMEDY}`,
-  )
+  return new TargetError(`${migrationModeMessage(where, value)}. ${REMEDIES.migrationMode}`)
 }
 
 /**
