@@ -279,7 +279,13 @@ export interface DatabaseDrift {
   /** Versions `accept-edited-migrations` names that are not edited here. */
   unusedAcceptances: string[]
   /** Schema drift: its entries, or why it was not checked. */
-  schema: { entries: SchemaDriftEntry[] } | { notChecked: string }
+  schema:
+    | {
+        entries: SchemaDriftEntry[]
+        /** Found unchanged since an earlier check or apply that a replay vouched for (no replay this run). */
+        unchangedSince?: { checkedAt?: string; runUrl?: string; by: 'replay' | 'apply' }
+      }
+    | { notChecked: string }
 }
 
 export interface MetadataDriftResult {

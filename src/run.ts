@@ -12,6 +12,8 @@ import { openTargets, type Targets } from './targets/open.js'
 import { RunFailure, type RunIO } from './run/context.js'
 import { checkDrift, recordAppliedMetadata } from './run/drift.js'
 import { executeMigrations } from './run/execute.js'
+import { VerifiedSchemas } from './run/verified-schema.js'
+import { composeBeforeCommit } from './execute/request.js'
 import { pullRequestBase, readEventPayload } from './github/event.js'
 import { lintPlanned } from './run/lint.js'
 import { applyMetadata, connectSources, sourcesToConnect } from './run/metadata.js'
@@ -43,14 +45,19 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
     const catalogBefore = await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
-    const ledger = await checkDrift(settings, project, planned, targets, result, io, unconnected)
+    const drift = await checkDrift(settings, project, planned, targets, result, io, unconnected)
+    const verified = new VerifiedSchemas(settings, targets.migrations, drift)
     if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
     const review = await CatalogReview.start({ ...stage, planned, targets, catalogBefore })
+    const reviewOptions = review.executeOptions()
     await executeMigrations(settings, planned, targets.migrations, result, io, {
-      ...review.executeOptions(),
-      ledger,
+      ...reviewOptions,
+      // the metadata check first (its error aborts the unit), then the verified schema's digest
+      beforeCommit: (w) => composeBeforeCommit(reviewOptions.beforeCommit?.(w), verified.beforeCommit(w)),
+      ledger: drift.ledger,
     })
     await review.finish()
+    await verified.record(planned.work, result, io)
     await applyMetadata(project.config, settings, project.built, targets, result, io)
     await recordAppliedMetadata(targets, result, io)
     await applySeeds(

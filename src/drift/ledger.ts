@@ -19,6 +19,15 @@ export const LEDGER_TABLE = `${LEDGER_SCHEMA}.ledger`
 export const METADATA_DATABASE = ''
 export const METADATA_VERSION = 0n
 
+/**
+ * A verified schema's row, one per database, also under `database = ''` (so no source's rows include it,
+ * and a release that reads only version rows skips it): its version is derived from the database's name,
+ * never 0 and below 2^53 (the row is read through JSON), and its `name` is the database's, which a read checks.
+ */
+export function verifiedSchemaVersion(database: string): bigint {
+  return BigInt(`0x${createHash('sha256').update(database, 'utf8').digest('hex').slice(0, 12)}`) + 1n
+}
+
 /** What a row's `sha256` is the hash of; absent (NULL) in rows written before this column existed. */
 export type HashOrigin =
   /** The up file that ran (every row written when a version is applied). */
@@ -33,6 +42,7 @@ const ADDED_COLUMNS: readonly (readonly [name: string, type: string])[] = [
   ['sha256_origin', 'text'],
   ['git_commit', 'text'],
   ['resource_version', 'bigint'],
+  ['applied_set_sha256', 'text'],
 ]
 
 const TABLE_BODY = `database text NOT NULL,
@@ -196,6 +206,30 @@ ON CONFLICT (database, version) DO UPDATE SET sha256 = EXCLUDED.sha256, sha256_o
   resource_version = EXCLUDED.resource_version`
 }
 
+/** How a verified schema's digest was vouched for: a drift check's replay, or an apply after a clean check. */
+export type VerifiedBy = 'replay' | 'apply'
+
+export interface VerifiedSchemaRecord extends RunIdentity {
+  database: string
+  /** `schemaDigest` of the target's snapshot. */
+  schemaDigest: string
+  /** `appliedSetDigest` of the applied versions' up files it was verified against. */
+  appliedDigest: string
+  by: VerifiedBy
+}
+
+/**
+ * Records a target schema that a replay of the applied versions vouched for (one row per database,
+ * replaced each time): a later check that finds the same two digests needs no replay.
+ */
+export function recordVerifiedSchemaSql(r: VerifiedSchemaRecord): string {
+  return `INSERT INTO ${LEDGER_TABLE} AS l (database, version, name, sha256, sha256_origin, applied, dirty, applied_at, run_url, run_id, recorded, git_commit, applied_set_sha256)
+VALUES (${lit(METADATA_DATABASE)}, ${verifiedSchemaVersion(r.database)}, ${lit(r.database)}, ${lit(r.schemaDigest)}, ${lit(r.by)}, true, false, now(), ${orNull(r.runUrl)}, ${lit(r.runId)}, true, ${orNull(r.commit)}, ${lit(r.appliedDigest)})
+ON CONFLICT (database, version) DO UPDATE SET name = EXCLUDED.name, sha256 = EXCLUDED.sha256,
+  sha256_origin = EXCLUDED.sha256_origin, applied_at = EXCLUDED.applied_at, run_url = EXCLUDED.run_url,
+  run_id = EXCLUDED.run_id, git_commit = EXCLUDED.git_commit, applied_set_sha256 = EXCLUDED.applied_set_sha256`
+}
+
 // ---- reading ------------------------------------------------------------------------------------
 
 /** Runs one statement that answers one row of one text cell, and returns that text. */
@@ -225,11 +259,22 @@ export interface RecordedMetadata {
   commit?: string
 }
 
+/** The database's verified schema row as read back. */
+export interface VerifiedSchema {
+  schemaDigest: string
+  appliedDigest: string
+  by: VerifiedBy
+  checkedAt?: string
+  runUrl?: string
+  commit?: string
+}
+
 export interface LedgerContents {
   /** Whether the table exists at all (a database the action never wrote to has none). */
   exists: boolean
   entries: LedgerEntry[]
   metadata?: RecordedMetadata
+  verifiedSchema?: VerifiedSchema
 }
 
 /**
@@ -257,7 +302,23 @@ export function parseLedger(cell: string, database: string): LedgerContents {
     if (!/^\d+$/.test(version)) continue
     if (raw.database === METADATA_DATABASE) {
       const digest = text(raw.sha256)
-      if (BigInt(version) !== METADATA_VERSION || !digest) continue
+      if (!digest) continue
+      if (BigInt(version) === verifiedSchemaVersion(database) && raw.name === database) {
+        const applied = text(raw.applied_set_sha256)
+        if (applied)
+          out.verifiedSchema = {
+            schemaDigest: digest,
+            appliedDigest: applied,
+            by: raw.sha256_origin === 'apply' ? 'apply' : 'replay',
+            ...optional({
+              checkedAt: text(raw.applied_at),
+              runUrl: text(raw.run_url),
+              commit: text(raw.git_commit),
+            }),
+          }
+        continue
+      }
+      if (BigInt(version) !== METADATA_VERSION) continue
       const rv = raw.resource_version
       out.metadata = {
         digest,

@@ -9,8 +9,16 @@ import type { SchemaDriftItem } from './schema-drift.js'
 export type DriftMode = 'warn' | 'fail' | 'off'
 export type DriftOutput = 'none' | 'found' | 'not-checked'
 
-/** Schema drift of one database: its items, or why it was not checked. */
-export type SchemaDriftResult = { items: SchemaDriftItem[] } | { notChecked: string }
+/** A schema found unchanged since a check (or an apply) that a replay vouched for: no replay needed. */
+export interface UnchangedSince {
+  checkedAt?: string
+  runUrl?: string
+  by: 'replay' | 'apply'
+}
+
+/** Schema drift of one database: its items (none, when unchanged since), or why it was not checked. */
+export type SchemaDriftResult =
+  { items: SchemaDriftItem[]; unchangedSince?: UnchangedSince } | { notChecked: string }
 
 export interface DatabaseDrift {
   database: string

@@ -41,6 +41,34 @@ export interface UnitOfWorkSession {
 export type BeforeCommit = (unit: UnitOfWorkSession) => Promise<ErrorInfo | undefined>
 
 /**
+ * Several checks of one unit, in order: the first error aborts it. They share one answer per statement
+ * (the unit is read-only to them), so two that take the catalog snapshot read it once.
+ */
+export function composeBeforeCommit(...checks: (BeforeCommit | undefined)[]): BeforeCommit | undefined {
+  const present = checks.filter((c): c is BeforeCommit => c !== undefined)
+  if (present.length <= 1) return present[0]
+  return async (unit) => {
+    const answers = new Map<string, Promise<string>>()
+    const shared: UnitOfWorkSession = {
+      steps: unit.steps,
+      last: unit.last,
+      query: (sql) => {
+        const known = answers.get(sql)
+        if (known) return known
+        const answer = unit.query(sql)
+        answers.set(sql, answer)
+        return answer
+      },
+    }
+    for (const check of present) {
+      const error = await check(shared)
+      if (error) return error
+    }
+    return undefined
+  }
+}
+
+/**
  * What the caller's ledger (the action's own table, beside the CLI's state) records in the units that
  * write the state — apply and skip-execution, never a rehearsal — so that it commits exactly when they
  * do. Each target writes it with its state records; the rows themselves are the ledger's

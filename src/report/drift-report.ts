@@ -60,9 +60,19 @@ export function driftLogLines(d: DatabaseDrift): string[] {
   for (const v of d.unusedAcceptances)
     out.push(`${on} accept-edited-migrations names version ${v}, which is not edited`)
   if ('notChecked' in d.schema) out.push(`${on} schema drift not checked: ${d.schema.notChecked}`)
+  else if (d.schema.unchangedSince) out.push(`${on} ${unchangedText(d.schema.unchangedSince)}`)
   else if (d.schema.entries.length === 0) out.push(`${on} the schema is what the applied migrations define`)
   else for (const s of d.schema.entries) out.push(`${on} ${driftLine(s)}`)
   return out
+}
+
+/** `schema unchanged since the check of 2026-12-06 01:20:00+00 (https://…/runs/1)`: why no replay ran. */
+export function unchangedText(u: { checkedAt?: string; runUrl?: string; by: 'replay' | 'apply' }): string {
+  const what = u.by === 'apply' ? 'the apply' : 'the check'
+  const when = [u.checkedAt ? `of ${u.checkedAt}` : '', u.runUrl ? `(${u.runUrl})` : '']
+    .filter((p) => p)
+    .join(' ')
+  return `schema unchanged since ${what}${when ? ` ${when}` : ''}, which a replay of the same applied migrations vouched for: not replayed`
 }
 
 const STATUS_EMOJI = { found: '⚠️', none: '✅', 'not-checked': '➖' } as const

@@ -13,7 +13,13 @@ import {
   type EditedAfterApply,
   type IntegrityReport,
 } from '../drift/integrity.js'
-import { ENSURE_LEDGER_SQL, METADATA_DATABASE, readLedger, recordMetadataSql } from '../drift/ledger.js'
+import {
+  ENSURE_LEDGER_SQL,
+  METADATA_DATABASE,
+  readLedger,
+  recordMetadataSql,
+  type VerifiedSchema,
+} from '../drift/ledger.js'
 import type { MetadataDrift, ServerMetadata } from '../drift/metadata-digest.js'
 import {
   driftFails,
@@ -40,6 +46,22 @@ import type { ProjectRead } from './read.js'
 /** What the run's writing units record in each database's ledger. */
 export type LedgerPlan = (database: string) => LedgerWrites | undefined
 
+/** A database's schema as the check left it: its digests, to record once the run has written. */
+export interface SchemaVerification {
+  schemaDigest: string
+  appliedDigest: string
+  /** A replay vouched for it in this run (not a digest recorded before). */
+  replayed: boolean
+}
+
+/** What the drift stage hands on: the ledger rows, and each clean database's verified schema. */
+export interface DriftStage {
+  ledger: LedgerPlan
+  /** Databases whose check found nothing (no edit, no schema drift) and whose schema could be digested. */
+  verified: ReadonlyMap<string, SchemaVerification>
+  run: Pick<LedgerWrites, 'runId' | 'runUrl' | 'commit'>
+}
+
 const EMBEDDED_REASON = 'the embedded database starts empty every run: there is nothing for it to drift from'
 
 /** One id per run, the workflow run and the commit: what every ledger row of this run carries. */
@@ -61,7 +83,7 @@ export async function checkDrift(
   io: RunIO,
   /** Databases the Hasura server does not have yet (the run connects them): nothing there to check. */
   unconnected: ReadonlySet<string> = new Set(),
-): Promise<LedgerPlan> {
+): Promise<DriftStage> {
   const target = targets.migrations
   const run = runIdentity(io)
   const nothing = { adopt: [], accept: [], stale: [] }
@@ -74,20 +96,22 @@ export async function checkDrift(
     result.drift = { status: 'not-checked', mode: settings.drift, reason, databases: [] }
     if (settings.drift === 'off' && settings.acceptEditedMigrations.length > 0)
       result.notices.push('accept-edited-migrations is ignored with drift: off (nothing is checked)')
-    return recording
+    return { ledger: recording, verified: new Map(), run }
   }
   const readQuery = target.readQuery.bind(target)
   const { ReplayCache } = await import('../drift/replay.js')
   const cache = new ReplayCache()
   const accept = new Set(settings.acceptEditedMigrations)
   const writes = new Map<string, LedgerWrites>()
+  const verified = new Map<string, SchemaVerification>()
   const core: CoreDatabaseDrift[] = []
   const checked = await io.group('Drift', async () => {
     const databases: DatabaseDrift[] = []
     for (const w of planned.work) {
       if (unconnected.has(w.migrations.name)) continue
-      const one = await checkDatabase(w, readQuery(w.migrations.name), accept, cache)
+      const { verification, ...one } = await checkDatabase(w, readQuery(w.migrations.name), accept, cache)
       core.push(one)
+      if (verification && one.integrity.edited.length === 0) verified.set(w.migrations.name, verification)
       const shown = databaseResult(one.database, one.integrity, one.schema)
       databases.push(shown)
       writes.set(w.migrations.name, { ...run, ...ledgerRows(w, one.integrity) })
@@ -114,7 +138,7 @@ export async function checkDrift(
       { input: 'drift' },
     )
   }
-  return (database) => writes.get(database) ?? recording(database)
+  return { ledger: (database) => writes.get(database) ?? recording(database), verified, run }
 }
 
 async function checkDatabase(
@@ -122,7 +146,7 @@ async function checkDatabase(
   query: TextQuery,
   accept: ReadonlySet<bigint>,
   cache: ReplayCache,
-): Promise<CoreDatabaseDrift & { schema: SchemaDriftResult }> {
+): Promise<CoreDatabaseDrift & { schema: SchemaDriftResult; verification: SchemaVerification | undefined }> {
   const database = w.migrations.name
   const applied = w.state.versions
   const ledger = await readLedger(query, database)
@@ -134,8 +158,14 @@ async function checkDatabase(
       accept,
     },
   )
-  const schema = await schemaDrift(w.migrations, applied, query, cache)
-  return { database, integrity, schema }
+  const { schema, verification } = await schemaDrift(
+    w.migrations,
+    applied,
+    query,
+    cache,
+    ledger.verifiedSchema,
+  )
+  return { database, integrity, schema, verification }
 }
 
 /** A fresh database's snapshot: the `public` schema and `plpgsql` (versions are never compared). */
@@ -149,31 +179,56 @@ const FRESH_DATABASE: CatalogSnapshot = {
   extensions: [{ name: 'plpgsql', schema: 'pg_catalog', version: '1.0' }],
 }
 
-/** The target's schema against the replay of its applied versions, or why that cannot be said. */
+/**
+ * The target's schema against the replay of its applied versions, or why that cannot be said. No replay
+ * when the ledger holds the same schema and applied-set digests from a check a replay vouched for; the
+ * digests of a schema found equal to its replay come back, to be recorded.
+ */
 async function schemaDrift(
   migrations: DatabaseMigrations,
   applied: ReadonlyMap<bigint, boolean>,
   query: TextQuery,
   cache: ReplayCache,
-): Promise<SchemaDriftResult> {
-  const [{ isNotChecked, replayFilesFor }, { takeSnapshot }, { compareSchemas }] = await Promise.all([
+  recorded: VerifiedSchema | undefined,
+): Promise<{ schema: SchemaDriftResult; verification?: SchemaVerification }> {
+  const [
+    { isNotChecked, replayFilesFor },
+    { takeSnapshot },
+    { compareSchemas },
+    { schemaDigest, appliedSetDigest },
+  ] = await Promise.all([
     import('../drift/replay.js'),
     import('../catalog/snapshot.js'),
     import('../drift/schema-drift.js'),
+    import('../drift/schema-digest.js'),
   ])
   const files = replayFilesFor(migrations, applied)
-  if ('notChecked' in files) return { notChecked: files.notChecked }
+  if ('notChecked' in files) return { schema: { notChecked: files.notChecked } }
   try {
+    const target = await takeSnapshot(query)
+    const digest = {
+      schemaDigest: schemaDigest(target),
+      appliedDigest: appliedSetDigest(files.files),
+    }
+    if (recorded?.schemaDigest === digest.schemaDigest && recorded.appliedDigest === digest.appliedDigest) {
+      const { by, checkedAt, runUrl } = recorded
+      const unchangedSince = { by, ...(checkedAt ? { checkedAt } : {}), ...(runUrl ? { runUrl } : {}) }
+      return { schema: { items: [], unchangedSince }, verification: { ...digest, replayed: false } }
+    }
     // nothing applied defines a fresh database: no embedded one is started to say so (a first deploy)
-    const [target, replay] = await Promise.all([
-      takeSnapshot(query),
-      files.files.length === 0 ? { snapshot: FRESH_DATABASE } : cache.get(files.files),
-    ])
-    if (isNotChecked(replay)) return { notChecked: replay.notChecked }
-    return { items: compareSchemas(target, replay.snapshot) }
+    const replay = files.files.length === 0 ? { snapshot: FRESH_DATABASE } : await cache.get(files.files)
+    if (isNotChecked(replay)) return { schema: { notChecked: replay.notChecked } }
+    const items = compareSchemas(target, replay.snapshot)
+    // a fresh database is not worth recording: it is checked without a replay anyway
+    const replayed = files.files.length > 0
+    return { schema: { items }, ...(items.length === 0 ? { verification: { ...digest, replayed } } : {}) }
   } catch (e) {
     // a check that cannot run says so; it never stops a deploy by itself
-    return { notChecked: `the schemas could not be compared: ${e instanceof Error ? e.message : String(e)}` }
+    return {
+      schema: {
+        notChecked: `the schemas could not be compared: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    }
   }
 }
 
@@ -310,6 +365,12 @@ function databaseResult(database: string, i: IntegrityReport, schema: SchemaDrif
     accepted: i.accepted.map(edited),
     unverified: i.unverified.map((u) => ({ version: u.version.toString(), name: u.name, file: u.file })),
     unusedAcceptances: i.unusedAcceptances.map(String),
-    schema: 'notChecked' in schema ? schema : { entries: schema.items.map((item) => ({ ...item })) },
+    schema:
+      'notChecked' in schema
+        ? schema
+        : {
+            entries: schema.items.map((item) => ({ ...item })),
+            ...(schema.unchangedSince ? { unchangedSince: schema.unchangedSince } : {}),
+          },
   }
 }

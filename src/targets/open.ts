@@ -92,7 +92,12 @@ function planOnlyEmbedded(): Target {
   const refuse = (): Error => new Error('a plan-only dry run executes nothing')
   return {
     info: { kind: 'embedded', display: 'PGlite, not started (plan only: it would start empty)' },
-    capabilities: { ephemeral: true, yamlMetadataSteps: 'skip', holdsMetadata: false },
+    capabilities: {
+      ephemeral: true,
+      yamlMetadataSteps: 'skip',
+      holdsMetadata: false,
+      readsByRehearsal: false,
+    },
     readState: () => Promise.resolve({ versions: new Map() }),
     execute: () => Promise.reject(refuse()),
     applySeeds: () => Promise.reject(refuse()),

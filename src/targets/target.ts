@@ -18,6 +18,11 @@ export interface TargetCapabilities {
   yamlMetadataSteps: YamlMetadataSteps
   /** It is also where the project's metadata goes (a Hasura endpoint). */
   holdsMetadata: boolean
+  /**
+   * A `beforeCommit` query is answered by a rehearsal of the whole unit (Hasura's `run_sql` cannot hold a
+   * transaction open across requests): a read inside a unit costs as much as running it again.
+   */
+  readsByRehearsal: boolean
 }
 
 export interface SeedRequest {
@@ -56,6 +61,11 @@ export interface Target {
    * reads the ledger. Absent where there is nothing to drift (the embedded database starts empty).
    */
   readQuery?(database: string): TextQuery
+  /**
+   * Runs `sql` (self-contained statements) in one transaction of its own on one database, outside any
+   * run's unit of work: how the drift check records a verified schema. Absent on the embedded database.
+   */
+  writeSql?(database: string, sql: string, what: string): Promise<void>
   close(): Promise<void>
 }
 

@@ -14,6 +14,7 @@ import {
   ENSURE_LEDGER_SQL,
   readLedger,
   recordMetadataSql,
+  recordVerifiedSchemaSql,
   recordVersionSql,
   removeStaleSql,
   removeVersionSql,
@@ -244,20 +245,26 @@ describe('the ledger the Hasura target already keeps (a separate metadata databa
       await client.query(recordSql('catalog-with-ledger', 'default', change, 'old-run'))
       await client.query(ENSURE_LEDGER_SQL)
       await client.query(recordMetadataSql({ digest: 'd', ...run }))
+      const verified = { schemaDigest: 's', appliedDigest: 'a', by: 'apply' as const }
+      await client.query(recordVerifiedSchemaSql({ database: 'default', ...verified, ...run }))
       const columns = await client.query<{ attname: string }>(
         `SELECT attname FROM pg_attribute WHERE attrelid = 'hasura_migrate_action.ledger'::regclass AND attnum > 0 ORDER BY attnum`,
       )
-      expect(columns.rows.map((r) => r.attname).slice(-3)).toEqual([
+      expect(columns.rows.map((r) => r.attname).slice(-4)).toEqual([
         'sha256_origin',
         'git_commit',
         'resource_version',
+        'applied_set_sha256',
       ])
 
-      const { entries } = await readLedger(query, 'default')
+      const { entries, verifiedSchema } = await readLedger(query, 'default')
+      expect(verifiedSchema).toMatchObject(verified)
+      // another database's verified schema is its own
+      expect((await readLedger(query, 'other')).verifiedSchema).toBeUndefined()
       expect(entries).toMatchObject([
         { version: 5n, sha256: sha256Hex(UP1), origin: 'applied', recorded: false },
       ])
-      // the Hasura target's own probe reads its source's rows only: the metadata row is not among them
+      // the Hasura target's own probe reads its source's rows only: the metadata and verified schema rows are not among them
       const probe = (await client.query(probeSql('default', true))).rows[0] as Record<string, string | null>
       const state = stateFromCatalog('default', { id: 'x', cli_state: {} }, probe)
       expect(state.ledger.map((r) => r.version)).toEqual([5n])

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionSnapshotQuery } from '../../../src/catalog/snapshot-sources.js'
-import { readLedger, sha256Hex, type LedgerEntry } from '../../../src/drift/ledger.js'
+import { readLedger, sha256Hex, type LedgerContents, type LedgerEntry } from '../../../src/drift/ledger.js'
 import type { Result } from '../../../src/model.js'
 import { renderText } from '../../../src/report/console.js'
 import { annotationsOf } from '../../../src/report/annotations.js'
@@ -65,16 +65,17 @@ async function setup(files: Record<string, string> = {}) {
     const settings = parseSettings((name) => ({ 'database-url': db.url, ...inputs })[name] ?? '', {})
     return run(settings, io)
   }
-  const ledger = async (): Promise<LedgerEntry[]> => {
+  const contents = async (): Promise<LedgerContents> => {
     const client = new pg.Client({ connectionString: db.url })
     await client.connect()
     try {
-      return (await readLedger(sessionSnapshotQuery(new PgSession(client, {})), 'default')).entries
+      return await readLedger(sessionSnapshotQuery(new PgSession(client, {})), 'default')
     } finally {
       await client.end()
     }
   }
-  return { db, dir, lines, runWith, ledger }
+  const ledger = async (): Promise<LedgerEntry[]> => (await contents()).entries
+  return { db, dir, lines, runWith, ledger, contents }
 }
 
 describe('drift in a run on PostgreSQL', () => {
@@ -213,6 +214,61 @@ describe('drift in a run on PostgreSQL', () => {
     expect(rehearsed.drift?.databases[0].schema).toMatchObject({
       entries: [{ where: 'only-in-target', kind: 'table', name: 'legacy' }],
     })
+  })
+})
+
+describe('the verified schema: no replay while the schema and the applied files are what a replay vouched for', () => {
+  const schemaOf = (r: Result) => r.drift?.databases[0]?.schema
+
+  it('after an apply the next run does not replay; a column added by hand is still found', async () => {
+    const { db, runWith, contents, lines } = await setup()
+    expect((await runWith()).error).toBeUndefined()
+    expect((await contents()).verifiedSchema).toMatchObject({
+      by: 'apply',
+      runUrl: 'https://github.com/o/r/actions/runs/9',
+    })
+
+    const again = await runWith()
+    expect(again.status).toBe('nothing-to-do')
+    expect(again.drift?.status).toBe('none')
+    expect(schemaOf(again)).toMatchObject({ entries: [], unchangedSince: { by: 'apply' } })
+    expect(lines.join('\n')).toMatch(
+      /schema unchanged since the apply of .+ \(https:\/\/github\.com\/o\/r\/actions\/runs\/9\)/,
+    )
+
+    await query(db.url, 'ALTER TABLE users ADD COLUMN hand_added integer')
+    const found = await runWith()
+    expect(found.drift?.status).toBe('found')
+    expect(schemaOf(found)).toEqual({
+      entries: [{ where: 'only-in-target', kind: 'column', name: 'users.hand_added', detail: 'integer' }],
+    })
+  })
+
+  it('a check that replays records its digests in a run that writes, never in a plan; an edited applied file replays', async () => {
+    const { dir, runWith, contents } = await setup()
+    // drift: off checks nothing, so nothing is vouched for
+    expect((await runWith({ drift: 'off' })).error).toBeUndefined()
+    expect((await contents()).verifiedSchema).toBeUndefined()
+
+    const plan = await runWith({ 'dry-run': 'plan' })
+    expect(schemaOf(plan)).toEqual({ entries: [] })
+    expect((await contents()).verifiedSchema).toBeUndefined()
+
+    const replayed = await runWith()
+    expect(replayed.status).toBe('nothing-to-do')
+    expect(schemaOf(replayed)).toEqual({ entries: [] })
+    const recorded = (await contents()).verifiedSchema
+    expect(recorded).toMatchObject({ by: 'replay' })
+
+    const cached = await runWith({ 'dry-run': 'plan' })
+    expect(schemaOf(cached)).toMatchObject({ entries: [], unchangedSince: { by: 'replay' } })
+
+    // the same schema, but an applied file that no longer replays to it: the applied-set digest differs
+    put(dir, 'migrations/1_users/up.sql', `-- a comment now\n${UP1}`)
+    const edited = await runWith({ 'dry-run': 'plan' })
+    expect(edited.drift?.databases[0]?.edited).toHaveLength(1)
+    expect(schemaOf(edited)).toEqual({ entries: [] })
+    expect((await contents()).verifiedSchema).toEqual(recorded)
   })
 })
 

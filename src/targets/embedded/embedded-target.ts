@@ -38,6 +38,7 @@ class EmbeddedTarget implements Target {
     ephemeral: true,
     yamlMetadataSteps: 'skip',
     holdsMetadata: false,
+    readsByRehearsal: false,
   }
   private readonly instances = new Map<string, Promise<Instance>>()
   /** The instance started with the target: it serves the first database asked for. */

@@ -135,6 +135,7 @@ class HasuraServerTarget implements HasuraTarget {
     ephemeral: false,
     yamlMetadataSteps: 'refuse',
     holdsMetadata: true,
+    readsByRehearsal: true,
   }
 
   constructor(

@@ -26,6 +26,7 @@ class PostgresTarget implements Target {
     ephemeral: false,
     yamlMetadataSteps: 'skip',
     holdsMetadata: false,
+    readsByRehearsal: false,
   }
   private readonly database: SqlDatabase
 
@@ -70,6 +71,10 @@ class PostgresTarget implements Target {
 
   readQuery(database: string): TextQuery {
     return this.database.readQuery(database)
+  }
+
+  writeSql(database: string, sql: string, what: string): Promise<void> {
+    return this.database.writeSql(database, sql, what)
   }
 
   async close(): Promise<void> {

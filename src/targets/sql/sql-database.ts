@@ -65,6 +65,15 @@ export class SqlDatabase {
       })
   }
 
+  /** Self-contained statements sent as one script: one implicit transaction, all or nothing. */
+  writeSql(database: string, sql: string, what: string): Promise<void> {
+    return this.serial(async () => {
+      const outcome = await (await this.options.session()).script(sql)
+      if (outcome.error)
+        throw new TargetError(this.options.redact(`${what} failed: ${outcome.error.message}`), { database })
+    })
+  }
+
   /** The catalog snapshot of the session's database (`database` names it in messages). */
   snapshot(database: string): Promise<CatalogSnapshot> {
     return this.serial(async () => {
