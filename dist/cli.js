@@ -6,9 +6,10 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-LGNZ5IYM.js";
+} from "./chunk-OKCCEAMU.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
+import "./chunk-Q6UI2X2O.js";
 import "./chunk-KJCDAG27.js";
 import {
   allMetadataChanges,
@@ -16,7 +17,7 @@ import {
   redact,
   redactResult,
   verdict
-} from "./chunk-JQPGD5QL.js";
+} from "./chunk-KUGXWSVP.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -29,14 +30,13 @@ import {
   targetKindLabel
 } from "./chunk-NO5B44HM.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-SY4RWVGC.js";
-import "./chunk-Q6UI2X2O.js";
+import "./chunk-HU6ITPSL.js";
 import "./chunk-2D5JNUI2.js";
 import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-3AJ54PU6.js";
-import "./chunk-QDX2SNAV.js";
+} from "./chunk-4HEMNUAM.js";
+import "./chunk-LJAHAILJ.js";
 import "./chunk-W2OI6U6E.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";

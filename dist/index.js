@@ -5,16 +5,17 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-DGGCDLEF.js";
+} from "./chunk-NUJJHYWQ.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-LGNZ5IYM.js";
+} from "./chunk-OKCCEAMU.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
+import "./chunk-Q6UI2X2O.js";
 import {
   getExecOutput
 } from "./chunk-KJCDAG27.js";
@@ -22,7 +23,7 @@ import {
   driftAnnotations,
   redact,
   redactResult
-} from "./chunk-JQPGD5QL.js";
+} from "./chunk-KUGXWSVP.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -34,14 +35,13 @@ import {
   ruleDoc
 } from "./chunk-NO5B44HM.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-SY4RWVGC.js";
-import "./chunk-Q6UI2X2O.js";
+import "./chunk-HU6ITPSL.js";
 import "./chunk-2D5JNUI2.js";
 import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-3AJ54PU6.js";
-import "./chunk-QDX2SNAV.js";
+} from "./chunk-4HEMNUAM.js";
+import "./chunk-LJAHAILJ.js";
 import "./chunk-W2OI6U6E.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";
@@ -1829,7 +1829,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-DCNNCK6Y.js");
+  const { commentOnPullRequest } = await import("./chunk-WZHI73L6.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);
