@@ -45,7 +45,16 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
     const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)
     const catalogBefore = await lintPlanned({ ...stage, planned, target: targets.migrations, unconnected })
-    const drift = await checkDrift(settings, project, planned, targets, result, io, unconnected)
+    const drift = await checkDrift(
+      settings,
+      project,
+      planned,
+      targets,
+      result,
+      io,
+      unconnected,
+      catalogBefore,
+    )
     const verified = new VerifiedSchemas(settings, targets.migrations, drift)
     if (unconnected.size > 0) await connectSources(project.config, settings, project.built, targets, result)
     const review = await CatalogReview.start({ ...stage, planned, targets, catalogBefore })

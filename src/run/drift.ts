@@ -83,6 +83,8 @@ export async function checkDrift(
   io: RunIO,
   /** Databases the Hasura server does not have yet (the run connects them): nothing there to check. */
   unconnected: ReadonlySet<string> = new Set(),
+  /** The target's schemas the lint stage already read before the run: not read a second time. */
+  catalogBefore: ReadonlyMap<string, CatalogSnapshot> = new Map(),
 ): Promise<DriftStage> {
   const target = targets.migrations
   const run = runIdentity(io)
@@ -109,7 +111,13 @@ export async function checkDrift(
     const databases: DatabaseDrift[] = []
     for (const w of planned.work) {
       if (unconnected.has(w.migrations.name)) continue
-      const { verification, ...one } = await checkDatabase(w, readQuery(w.migrations.name), accept, cache)
+      const { verification, ...one } = await checkDatabase(
+        w,
+        readQuery(w.migrations.name),
+        accept,
+        cache,
+        catalogBefore.get(w.migrations.name),
+      )
       core.push(one)
       if (verification && one.integrity.edited.length === 0) verified.set(w.migrations.name, verification)
       const shown = databaseResult(one.database, one.integrity, one.schema)
@@ -146,6 +154,7 @@ async function checkDatabase(
   query: TextQuery,
   accept: ReadonlySet<bigint>,
   cache: ReplayCache,
+  known: CatalogSnapshot | undefined,
 ): Promise<CoreDatabaseDrift & { schema: SchemaDriftResult; verification: SchemaVerification | undefined }> {
   const database = w.migrations.name
   const applied = w.state.versions
@@ -164,6 +173,7 @@ async function checkDatabase(
     query,
     cache,
     ledger.verifiedSchema,
+    known,
   )
   return { database, integrity, schema, verification }
 }
@@ -190,6 +200,7 @@ async function schemaDrift(
   query: TextQuery,
   cache: ReplayCache,
   recorded: VerifiedSchema | undefined,
+  known: CatalogSnapshot | undefined,
 ): Promise<{ schema: SchemaDriftResult; verification?: SchemaVerification }> {
   const [
     { isNotChecked, replayFilesFor },
@@ -205,7 +216,7 @@ async function schemaDrift(
   const files = replayFilesFor(migrations, applied)
   if ('notChecked' in files) return { schema: { notChecked: files.notChecked } }
   try {
-    const target = await takeSnapshot(query)
+    const target = known ?? (await takeSnapshot(query))
     const digest = {
       schemaDigest: schemaDigest(target),
       appliedDigest: appliedSetDigest(files.files),
