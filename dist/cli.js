@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-T3A3JG2G.js";
+} from "./chunk-GCTLLIYW.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";

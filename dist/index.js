@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-T3A3JG2G.js";
+} from "./chunk-GCTLLIYW.js";
 import "./chunk-FUCJTUE2.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";

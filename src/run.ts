@@ -19,6 +19,7 @@ import { lintPlanned } from './run/lint.js'
 import { applyMetadata, connectSources, sourcesToConnect } from './run/metadata.js'
 import { compareMetadataChanges } from './run/metadata-changes.js'
 import { planDatabases } from './run/plan.js'
+import { pullRequestBaseLoader } from './run/pull-request-base.js'
 import { projectSql, readProject } from './run/read.js'
 import { emptyResult, finalStatus, finish } from './run/report.js'
 import { applySeeds } from './run/seeds.js'
@@ -40,7 +41,15 @@ export async function run(settings: Settings, io: RunIO): Promise<Result> {
       result.metadataTarget = targets.metadata.info
     const event = readEventPayload(io.env.GITHUB_EVENT_PATH)
     const baseCommit = pullRequestBase(io.env.GITHUB_EVENT_NAME, event)?.sha
-    const stage = { settings, project, result, io, ...(baseCommit ? { baseCommit } : {}) }
+    const baseVersions = pullRequestBaseLoader(project, io, baseCommit)
+    const stage = {
+      settings,
+      project,
+      result,
+      io,
+      pullRequestBase: baseVersions,
+      ...(baseCommit ? { baseCommit } : {}),
+    }
     const server = await compareMetadataChanges({ ...stage, targets })
     const unconnected = await sourcesToConnect(project.config, settings, project.built, targets, server)
     const planned = await planDatabases(settings, project, targets.migrations, result, unconnected)

@@ -4,10 +4,8 @@
  * before the run where the target can read it, and what the project's metadata references. With
  * `lint: error` an unsilenced finding fails the run here: no lock, no ledger, no state table is touched.
  */
-import { resolve } from 'node:path'
 import type { CatalogSnapshot } from '../catalog/types.js'
 import { isKnownError, UserError } from '../errors.js'
-import { baseMigrationVersions } from '../github/base-versions.js'
 import { short } from '../github/untrusted-code.js'
 import type { FindingResult, Result } from '../model.js'
 import { runSqlText } from '../plan/transaction-findings.js'
@@ -17,6 +15,7 @@ import { lintMigrations, RULES_DOC, type MigrationSql, type SafetyFinding } from
 import type { Settings } from '../settings.js'
 import type { Target } from '../targets/target.js'
 import type { RunIO } from './context.js'
+import type { PullRequestBase } from './pull-request-base.js'
 import type { Planned } from './plan.js'
 import type { ProjectRead } from './read.js'
 
@@ -29,6 +28,8 @@ export interface LintStage {
   io: RunIO
   /** The pull request's base commit, when the event names one. */
   baseCommit?: string
+  /** Its migration versions (read once per run). */
+  pullRequestBase?: () => Promise<PullRequestBase>
   /** Databases the target does not have yet: nothing to read there. */
   unconnected?: ReadonlySet<string>
 }
@@ -134,27 +135,17 @@ async function baseVersions(
   stage: LintStage,
   notes: string[],
 ): Promise<Map<string, Set<bigint>> | undefined> {
-  const commit = stage.baseCommit
-  if (!commit) return undefined
-  const config = stage.project.config
-  try {
-    const versions = await baseMigrationVersions({
-      projectDir: resolve(stage.io.cwd, config.projectDir),
-      commit,
-      migrationsDirectory: config.migrationsDirectory,
-      configVersion: config.version,
-      databases: stage.project.databases,
-    })
-    const count = [...versions.values()].reduce((n, v) => n + v.size, 0)
-    notes.push(
-      `Only the pull request's own migrations were checked: the ${count === 1 ? 'one' : count} that ${count === 1 ? 'exists' : 'exist'} at the base commit ${short(commit)} ${count === 1 ? 'is' : 'are'} taken as already applied.`,
-    )
-    return versions
-  } catch (e) {
-    if (!isKnownError(e)) throw e
-    notes.push(`Every planned migration was checked, as if new: ${e.message}.`)
+  if (!stage.baseCommit || !stage.pullRequestBase) return undefined
+  const base = await stage.pullRequestBase()
+  if ('none' in base) {
+    notes.push(`Every planned migration was checked, as if new: ${base.none}.`)
     return undefined
   }
+  const count = [...base.versions.values()].reduce((n, v) => n + v.size, 0)
+  notes.push(
+    `Only the pull request's own migrations were checked: the ${count === 1 ? 'one' : count} that ${count === 1 ? 'exists' : 'exist'} at the base commit ${short(base.commit)} ${count === 1 ? 'is' : 'are'} taken as already applied.`,
+  )
+  return base.versions
 }
 
 function lintError([first, ...more]: SafetyFinding[]): UserError {

@@ -10,12 +10,11 @@
  * at the pull request's base commit: those run first, in a call of their own (`split`), the snapshot
  * is taken, then the pull request's own versions run. Without a base, "before" is the empty database.
  */
-import { resolve } from 'node:path'
 import { diffSnapshots } from '../catalog/diff.js'
 import { takeSnapshot } from '../catalog/snapshot.js'
 import type { CatalogSnapshot } from '../catalog/types.js'
-import { isKnownError, TargetError } from '../errors.js'
-import { baseMigrationVersions } from '../github/base-versions.js'
+import { TargetError } from '../errors.js'
+import type { PullRequestBase } from './pull-request-base.js'
 import type {
   ErrorInfo,
   MetadataCheckResult,
@@ -36,12 +35,6 @@ import type { Planned } from './plan.js'
 import type { ProjectRead } from './read.js'
 
 type Before = Pick<SchemaChangesResult, 'before' | 'note'>
-
-interface BaseVersions {
-  commit: string
-  /** Database → the versions the base commit has. */
-  versions: Map<string, Set<bigint>>
-}
 
 /** SQL that makes or changes what metadata can name (relations, columns, functions, types). */
 const CREATES_NAMED_OBJECTS =
@@ -72,6 +65,8 @@ export interface ReviewInput {
   io: RunIO
   /** The pull request's base commit, when the event names one. */
   baseCommit?: string
+  /** The base commit's migration versions (read once per run). */
+  pullRequestBase?: () => Promise<PullRequestBase>
   /** Catalogs already read before the run (by the lint stage): not read again. */
   catalogBefore?: ReadonlyMap<string, CatalogSnapshot>
 }
@@ -186,22 +181,8 @@ export class CatalogReview {
   }
 
   /** The versions at the pull request's base commit, or why there are none. */
-  private async baseVersions(): Promise<BaseVersions | { none: string }> {
-    const { baseCommit, project, io } = this.input
-    if (!baseCommit) return { none: 'not a pull-request event' }
-    try {
-      const versions = await baseMigrationVersions({
-        projectDir: resolve(io.cwd, project.config.projectDir),
-        commit: baseCommit,
-        migrationsDirectory: project.config.migrationsDirectory,
-        configVersion: project.config.version,
-        databases: project.databases,
-      })
-      return { commit: baseCommit, versions }
-    } catch (e) {
-      if (!isKnownError(e)) throw e
-      return { none: e.message }
-    }
+  private baseVersions(): Promise<PullRequestBase> {
+    return this.input.pullRequestBase?.() ?? Promise.resolve({ none: 'not a pull-request event' })
   }
 
   /** For `executeMigrations`: the check in each database's last unit, and the embedded base split. */
