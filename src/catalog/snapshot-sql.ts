@@ -18,6 +18,15 @@ const systemSchemas = SYSTEM_SCHEMAS.map((s) => `'${s}'`).join(', ')
 const notExtensionMember = (catalog: string, oid: string): string =>
   `NOT EXISTS (SELECT 1 FROM member m WHERE m.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND m.objid = ${oid})`
 
+/**
+ * The type `oid` names and its schema, as a lateral row `ty(typname, nspname)`: looked up by index per
+ * row. `OFFSET 0` keeps the planner from turning it into a join that hashes all of pg_type once per
+ * relation or function (~1 ms each on the embedded database).
+ */
+const typeOf = (oid: string): string =>
+  `(SELECT t.typname, tn.nspname FROM pg_catalog.pg_type t
+      JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace WHERE t.oid = ${oid} OFFSET 0) ty`
+
 /** JSON array of the names of `attnums` (an `int2[]`) of relation `relid`, in array order. */
 const columnNames = (relid: string, attnums: string): string =>
   `(SELECT coalesce(json_agg(a.attname ORDER BY k.i), '[]')
@@ -46,16 +55,15 @@ SELECT json_build_object(
     'columns', (SELECT coalesce(json_agg(json_build_object(
         'name', a.attname,
         'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
-        'typeSchema', tn.nspname,
-        'typeName', t.typname,
+        'typeSchema', ty.nspname,
+        'typeName', ty.typname,
         'notNull', a.attnotnull,
         'generated', a.attgenerated,
         'expression', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
         'identity', a.attidentity
       ) ORDER BY a.attnum), '[]')
       FROM pg_catalog.pg_attribute a
-      JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-      JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+      JOIN LATERAL ${typeOf('a.atttypid')} ON true
       LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
       WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped),
     'constraints', (SELECT coalesce(json_agg(json_build_object(
@@ -110,12 +118,11 @@ SELECT json_build_object(
         'name', p.proargnames[k.i],
         'mode', coalesce(p.proargmodes[k.i], 'i'),
         'type', pg_catalog.format_type(k.t, NULL),
-        'typeSchema', tn.nspname,
-        'typeName', t.typname
+        'typeSchema', ty.nspname,
+        'typeName', ty.typname
       ) ORDER BY k.i), '[]')
       FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY AS k(t, i)
-      LEFT JOIN pg_catalog.pg_type t ON t.oid = k.t
-      LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace),
+      LEFT JOIN LATERAL ${typeOf('k.t')} ON true),
     'defaults', p.pronargdefaults,
     'identityArguments', pg_catalog.pg_get_function_identity_arguments(p.oid),
     'returnType', pg_catalog.format_type(p.prorettype, NULL),
