@@ -6,8 +6,8 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-GCTLLIYW.js";
-import "./chunk-FUCJTUE2.js";
+} from "./chunk-VWOMYCTS.js";
+import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
 import "./chunk-KJCDAG27.js";
@@ -17,7 +17,7 @@ import {
   redact,
   redactResult,
   verdict
-} from "./chunk-KUGXWSVP.js";
+} from "./chunk-FU2C3A2A.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -30,14 +30,14 @@ import {
   targetKindLabel
 } from "./chunk-NO5B44HM.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-HU6ITPSL.js";
-import "./chunk-2D5JNUI2.js";
+import "./chunk-TGAJ6KBU.js";
+import "./chunk-BYIPTWZC.js";
 import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-4HEMNUAM.js";
+} from "./chunk-TSPQTIEG.js";
 import "./chunk-LJAHAILJ.js";
-import "./chunk-W2OI6U6E.js";
+import "./chunk-XAH7C6H4.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";
 import "./chunk-OBJDCIQA.js";

@@ -5,15 +5,15 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-NUJJHYWQ.js";
+} from "./chunk-6PDQJNM4.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-GCTLLIYW.js";
-import "./chunk-FUCJTUE2.js";
+} from "./chunk-VWOMYCTS.js";
+import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
 import {
@@ -23,7 +23,7 @@ import {
   driftAnnotations,
   redact,
   redactResult
-} from "./chunk-KUGXWSVP.js";
+} from "./chunk-FU2C3A2A.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -35,14 +35,14 @@ import {
   ruleDoc
 } from "./chunk-NO5B44HM.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-HU6ITPSL.js";
-import "./chunk-2D5JNUI2.js";
+import "./chunk-TGAJ6KBU.js";
+import "./chunk-BYIPTWZC.js";
 import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-4HEMNUAM.js";
+} from "./chunk-TSPQTIEG.js";
 import "./chunk-LJAHAILJ.js";
-import "./chunk-W2OI6U6E.js";
+import "./chunk-XAH7C6H4.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";
 import "./chunk-OBJDCIQA.js";
@@ -1829,7 +1829,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-WZHI73L6.js");
+  const { commentOnPullRequest } = await import("./chunk-JFNJC57V.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

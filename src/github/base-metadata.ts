@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { KnownError, UserError } from '../errors.js'
 import { buildMetadata, CONFIG_FILE, ENV_FILE, readConfig, type ProjectConfig } from '../project/index.js'
-import { gitIn, ObjectStore, type Entry, type Git } from './base-files.js'
+import { gitIn, ObjectStore, repositoryPrefix, TREE, type Entry, type Git } from './git-objects.js'
 import { short } from './untrusted-code.js'
 
 export interface BaseMetadataOptions {
@@ -21,8 +21,8 @@ export interface BaseMetadataOptions {
   env?: NodeJS.ProcessEnv
   /** The `migrations-dir` input, when set: config 1 keeps its metadata file there. */
   migrationsDir?: string
-  /** Runs git in the project directory; default the hardened runner of base-files.ts. */
-  git?: Git
+  /** Reads the objects; default a store of its own, closed when done. */
+  store?: ObjectStore
 }
 
 export interface BaseMetadata {
@@ -35,22 +35,33 @@ export interface BaseMetadata {
   note?: string
 }
 
-const TREE = '40000'
 const SYMLINK = '120000'
 const SUBMODULE = '160000'
 
 /** Throws a UserError when the commit is not in the checkout or its metadata cannot be built. */
 export async function readBaseMetadata(options: BaseMetadataOptions): Promise<BaseMetadata> {
   const project = realpathSync(resolve(options.projectDir))
-  const git = options.git ?? gitIn(project)
   const commit = options.commit.toLowerCase()
-  const top = await gitTop(git, project)
-  const prefix = relative(top, project).split(sep).filter(Boolean).join('/')
-  const store = new ObjectStore(git)
-  const root = await store.commitTree(commit)
-  if (!root) throw await missingCommit(git, commit)
+  const prefix = await repositoryPrefix(project, "the metadata at the pull request's base")
+  const store = options.store ?? new ObjectStore(project)
+  try {
+    return await readAt(store, project, prefix, commit, options)
+  } finally {
+    if (!options.store) store.close()
+  }
+}
 
-  const projectTree = await entryAt(store, root, prefix)
+async function readAt(
+  store: ObjectStore,
+  project: string,
+  prefix: string,
+  commit: string,
+  options: BaseMetadataOptions,
+): Promise<BaseMetadata> {
+  const root = await store.commitTree(commit)
+  if (!root) throw await missingCommit(gitIn(project), commit)
+
+  const projectTree = await store.entryAt(root, prefix)
   if (projectTree?.mode !== TREE) {
     return {
       commit,
@@ -97,32 +108,12 @@ function rethrown(e: unknown, commit: string): unknown {
   return new UserError(`at the base commit ${short(commit)}: ${e.message}`, e.where)
 }
 
-async function gitTop(git: Git, project: string): Promise<string> {
-  const r = await git(['rev-parse', '--show-toplevel'])
-  if (r.code !== 0) {
-    throw new UserError(
-      `no git repository holds ${project}, so the metadata at the pull request's base cannot be read`,
-    )
-  }
-  return realpathSync(r.stdout.toString('utf8').trim())
-}
-
 async function missingCommit(git: Git, commit: string): Promise<UserError> {
   const shallow = await git(['rev-parse', '--is-shallow-repository'])
   const why = shallow.stdout.toString('utf8').trim() === 'true' ? ' (the clone is shallow)' : ''
   return new UserError(
     `the base commit ${short(commit)} is not in the checkout${why}: set \`fetch-depth: 0\` on actions/checkout so the metadata at the pull request's base can be compared`,
   )
-}
-
-/** The tree entry at a `/`-separated path below the root tree ('' is the root itself). */
-async function entryAt(store: ObjectStore, root: string, path: string): Promise<Entry | undefined> {
-  let entry: Entry | undefined = { mode: TREE, id: root }
-  for (const name of path.split('/').filter(Boolean)) {
-    const tree: Map<string, Entry> | undefined = entry?.mode === TREE ? await store.tree(entry.id) : undefined
-    entry = tree?.get(name)
-  }
-  return entry
 }
 
 /** Copies files of one commit out of git into a directory laid out like the repository. */
@@ -146,7 +137,7 @@ class Copier {
 
   /** A file, or a directory with everything below it. */
   async path(path: string): Promise<void> {
-    const entry = await entryAt(this.store, this.root, path)
+    const entry = await this.store.entryAt(this.root, path)
     if (!entry) return
     const found: { path: string; entry: Entry }[] = []
     await this.collect(path, entry, found)
@@ -183,7 +174,7 @@ class Copier {
   }
 
   private async tree(directory: string): Promise<Map<string, Entry> | undefined> {
-    const entry = await entryAt(this.store, this.root, directory)
+    const entry = await this.store.entryAt(this.root, directory)
     return entry?.mode === TREE ? this.store.tree(entry.id) : undefined
   }
 }

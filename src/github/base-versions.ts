@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs'
 import { posix } from 'node:path'
 import { UserError } from '../errors.js'
-import { gitIn, type Git } from './base-files.js'
+import { ObjectStore, repositoryPrefix, TREE } from './git-objects.js'
 import { short } from './untrusted-code.js'
 
 export interface BaseVersionsOptions {
@@ -17,7 +17,9 @@ export interface BaseVersionsOptions {
   /** Config 3 keeps each database's migrations in a directory of its name; 1 and 2 have `default` only. */
   configVersion: number
   databases: string[]
-  git?: Git
+  /** Reads the objects; default a store of its own, closed when done. */
+  store?: ObjectStore
+  env?: NodeJS.ProcessEnv
 }
 
 /** A migration's directory or (config 1) file name starts with its version. */
@@ -26,11 +28,28 @@ const VERSION = /^([0-9]+)_/
 /** Throws a UserError when the commit is not in the checkout. */
 export async function baseMigrationVersions(options: BaseVersionsOptions): Promise<Map<string, Set<bigint>>> {
   const project = realpathSync(options.projectDir)
-  const git = options.git ?? gitIn(project)
-  const exists = await git(['cat-file', '-e', `${options.commit}^{commit}`])
-  if (exists.code !== 0) {
+  const store = options.store ?? new ObjectStore(project, options.env)
+  try {
+    return await versionsAt(
+      store,
+      await repositoryPrefix(project, "the pull request's base", options.env),
+      options,
+    )
+  } finally {
+    if (!options.store) store.close()
+  }
+}
+
+async function versionsAt(
+  store: ObjectStore,
+  prefix: string,
+  options: BaseVersionsOptions,
+): Promise<Map<string, Set<bigint>>> {
+  const commit = options.commit.toLowerCase()
+  const root = await store.commitTree(commit)
+  if (!root) {
     throw new UserError(
-      `the base commit ${short(options.commit)} is not in the checkout: set \`fetch-depth: 0\` on actions/checkout`,
+      `the base commit ${short(commit)} is not in the checkout: set \`fetch-depth: 0\` on actions/checkout`,
     )
   }
   const out = new Map<string, Set<bigint>>()
@@ -40,14 +59,12 @@ export async function baseMigrationVersions(options: BaseVersionsOptions): Promi
         ? posix.join(options.migrationsDirectory, database)
         : options.migrationsDirectory,
     )
-    // `ls-tree` takes paths relative to the directory it runs in, the project's
-    const r = await git(['ls-tree', '--name-only', '-z', options.commit, '--', `${dir}/`])
+    const entry = await store.entryAt(root, posix.normalize(posix.join(prefix, dir)))
+    const tree = entry?.mode === TREE ? await store.tree(entry.id) : undefined
     const versions = new Set<bigint>()
-    if (r.code === 0) {
-      for (const path of r.stdout.toString('utf8').split('\0')) {
-        const m = VERSION.exec(posix.basename(path))
-        if (m) versions.add(BigInt(m[1]))
-      }
+    for (const name of tree?.keys() ?? []) {
+      const m = VERSION.exec(name)
+      if (m) versions.add(BigInt(m[1]))
     }
     out.set(database, versions)
   }

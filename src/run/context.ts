@@ -16,6 +16,28 @@ export interface RunIO {
   runUrl?: string
 }
 
+/**
+ * Runs one part of a run and writes how long it took to the debug log (`time <part>: <ms> ms`), so that
+ * a slow run says where its time went.
+ */
+export async function timedPart<T>(
+  io: Pick<RunIO, 'debug'>,
+  part: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const t0 = performance.now()
+  try {
+    return await work()
+  } finally {
+    tookSince(io, part, t0)
+  }
+}
+
+/** The debug line of `timedPart`, for a part that is not a function of its own (`t0` from `performance.now()`). */
+export function tookSince(io: Pick<RunIO, 'debug'>, part: string, t0: number): void {
+  io.debug(`time ${part}: ${Math.round(performance.now() - t0)} ms`)
+}
+
 /** A failure already described as ErrorInfo by a target (a failed step, seed or round trip). */
 export class RunFailure extends Error {
   constructor(readonly info: ErrorInfo) {

@@ -5,8 +5,7 @@
  * the report says so. Read only, before anything is written; never fails a run: a base that cannot be
  * read is a warning with the reason.
  */
-import { resolve } from 'node:path'
-import { readBaseMetadata } from '../github/base-metadata.js'
+import type { BaseMetadata } from '../github/base-metadata.js'
 import { short } from '../github/untrusted-code.js'
 import type { MetadataChangeResult, MetadataChangesResult, Result } from '../model.js'
 import { diffMetadata, type MetadataChange, type MetadataChanges } from '../review/metadata-diff.js'
@@ -23,6 +22,8 @@ export interface MetadataChangesStage {
   io: RunIO
   /** The pull request's base commit, when the event names one. */
   baseCommit?: string
+  /** Its metadata, read through git (once per run). */
+  baseMetadata?: () => Promise<BaseMetadata>
 }
 
 type Base = { base: MetadataChangesResult['base']; metadata?: unknown; note?: string }
@@ -61,12 +62,12 @@ export async function compareMetadataChanges(stage: MetadataChangesStage): Promi
 }
 
 async function readBase(stage: MetadataChangesStage): Promise<Base> {
-  const { targets, settings, io } = stage
+  const { targets } = stage
   if (targets.metadata) {
     const server = await targets.metadata.exportMetadata()
     return { base: { from: 'server', display: targets.metadata.info.display }, metadata: server.metadata }
   }
-  if (!stage.baseCommit) {
+  if (!stage.baseCommit || !stage.baseMetadata) {
     return {
       base: {
         from: 'none',
@@ -75,12 +76,7 @@ async function readBase(stage: MetadataChangesStage): Promise<Base> {
       },
     }
   }
-  const read = await readBaseMetadata({
-    projectDir: resolve(io.cwd, settings.projectDir),
-    commit: stage.baseCommit,
-    env: io.env,
-    ...(settings.migrationsDir ? { migrationsDir: settings.migrationsDir } : {}),
-  })
+  const read = await stage.baseMetadata()
   const note =
     read.note ??
     (read.metadata ? undefined : `the project had no metadata at the base commit ${short(read.commit)}`)

@@ -29,7 +29,7 @@ import { verifyMetadata, type MetadataProblem } from '../review/verify-metadata.
 import type { Settings } from '../settings.js'
 import type { BeforeCommit, UnitOfWorkSession } from '../execute/request.js'
 import type { Targets } from '../targets/open.js'
-import { RunFailure, type DatabaseWork, type RunIO } from './context.js'
+import { RunFailure, timedPart, tookSince, type DatabaseWork, type RunIO } from './context.js'
 import type { ExecuteOptions } from './execute.js'
 import type { Planned } from './plan.js'
 import type { ProjectRead } from './read.js'
@@ -149,7 +149,16 @@ export class CatalogReview {
   private read(database: string): Promise<CatalogSnapshot> {
     const target = this.input.targets.migrations
     if (!target.snapshot) throw new TargetError(`the schema of database '${database}' cannot be read here`)
-    return target.snapshot(database)
+    return this.timed(`schema snapshot of ${database}`, () => target.snapshot!(database))
+  }
+
+  /** The snapshot inside an open unit of work. */
+  private snapshotIn(unit: UnitOfWorkSession, database: string): Promise<CatalogSnapshot> {
+    return this.timed(`schema snapshot of ${database}`, () => takeSnapshot((sql) => unit.query(sql)))
+  }
+
+  private timed<T>(part: string, work: () => Promise<T>): Promise<T> {
+    return timedPart(this.input.io, part, work)
   }
 
   private async takeBefore(): Promise<void> {
@@ -215,7 +224,7 @@ export class CatalogReview {
         if (commits && !error) this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
         return error
       }
-      const snapshot = await takeSnapshot((sql) => unit.query(sql))
+      const snapshot = await this.snapshotIn(unit, db)
       this.after.set(db, snapshot)
       this.recordChanges(w)
       if (!this.checks(w)) return undefined
@@ -242,7 +251,7 @@ export class CatalogReview {
    */
   private async verifyBefore(w: DatabaseWork, unit: UnitOfWorkSession): Promise<ErrorInfo | undefined> {
     const db = w.migrations.name
-    this.after.set(db, await takeSnapshot((sql) => unit.query(sql)))
+    this.after.set(db, await this.snapshotIn(unit, db))
     this.noteCommitted(
       w,
       (this.committed.get(db) ?? []).map((s) => s.version.toString()),
@@ -296,8 +305,13 @@ export class CatalogReview {
   }
 
   private verification(catalogs: ReadonlyMap<string, CatalogSnapshot>) {
+    const t0 = performance.now()
     this.locateCache ??= metadataLocator(this.input.project.config)
-    return verifyMetadata(this.input.project.built!.metadata, catalogs, { locate: this.locateCache })
+    const verified = verifyMetadata(this.input.project.built!.metadata, catalogs, {
+      locate: this.locateCache,
+    })
+    tookSince(this.input.io, 'metadata check', t0)
+    return verified
   }
 
   /** The check of one database, with the catalogs known so far; an ErrorInfo aborts its unit. */
@@ -377,7 +391,9 @@ export class CatalogReview {
     const after = this.after.get(db)
     const kind = this.beforeKind.get(db)
     if (!before || !after || !kind || !this.changesSchema(w)) return
+    const t0 = performance.now()
     w.result.schemaChanges = { ...diffSnapshots(before, after), ...kind }
+    tookSince(this.input.io, `schema changes of ${db}`, t0)
   }
 
   private errorOf(db: string, problems: (MetadataProblem | MetadataProblemResult)[]): ErrorInfo {

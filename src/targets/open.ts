@@ -72,6 +72,11 @@ export async function openTargets(
   }
 }
 
+/** Whether the run has a Hasura endpoint to send metadata to (`Targets.metadata` once opened). */
+export function hasMetadataEndpoint(t: TargetSettings): boolean {
+  return t.kind === 'hasura' || (t.kind === 'postgres' && t.endpoint !== undefined)
+}
+
 /**
  * The target as the report names it before (or without) connecting, so that a run whose connection
  * fails still says where it went; the connected target's own info replaces it.

@@ -231,6 +231,21 @@ describe('on the embedded database with a pull request: its own migrations, its 
     expect(change.unauthenticated).toBe(true)
   })
 
+  it('the debug log says how long each stage and each part of the review took', async () => {
+    const lines: string[] = []
+    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath }
+    const settings = parseSettings((name) => (name === 'project-dir' ? 'hasura' : ''), {})
+    const r = await run(settings, { ...io(repo, env), debug: (m) => lines.push(m) })
+    expect(r.error).toBeUndefined()
+    const parts = lines.flatMap((l) => /^time (.+): \d+ ms$/.exec(l)?.[1] ?? [])
+    for (const stage of ['read', 'open', 'metadata changes', 'plan', 'lint', 'drift', 'execute', 'seeds'])
+      expect(parts).toContain(stage)
+    // before: between the base's versions and the pull request's; after: inside the last unit
+    expect(parts.filter((p) => p === 'schema snapshot of default')).toHaveLength(2)
+    expect(parts).toContain('schema changes of default')
+    expect(parts).toContain('metadata check')
+  })
+
   it('on a push there is no base to compare the metadata with, and every migration is checked', async () => {
     const r = await runWith(repo, { 'project-dir': 'hasura' })
     expect(r.error).toBeUndefined()
