@@ -7,16 +7,22 @@ import type { DefElem, Node } from 'libpg-query'
 import { parseStatements } from './parser.js'
 import { LineCounter } from './position.js'
 import type { SqlAnalysis, Statement, TransactionControlStatement } from './types.js'
+import { unquotedCode } from './unquoted-code.js'
 
 /**
- * Every statement classified below contains one of these words; a file without any of them is
- * decided without loading the parser (most migrations).
+ * Every statement classified below contains one of these words as code (not inside a string, comment or
+ * function body); a file without any of them is decided without loading the parser (most migrations,
+ * including those whose only BEGIN and END are a function's).
  */
 const TRIGGER_WORDS =
   /\b(?:concurrently|vacuum|database|tablespace|system|subscription|cluster|discard|reindex|begin|start|commit|end|rollback|abort|savepoint|release|prepare)\b/i
 
 /** Whether a text could hold a statement `analyzeSql` reports (false: it certainly holds none). */
-export const mayNeedAnalysis = (text: string): boolean => TRIGGER_WORDS.test(text)
+export function mayNeedAnalysis(text: string): boolean {
+  if (!TRIGGER_WORDS.test(text)) return false
+  const code = unquotedCode(text)
+  return code === undefined || TRIGGER_WORDS.test(code)
+}
 
 /** Parsed texts: the plan and every target ask about the same files; shared, so never changed by a caller. */
 const analyses = new Map<string, Promise<SqlAnalysis>>()
@@ -26,13 +32,14 @@ export function analyzeSql(text: string): Promise<SqlAnalysis> {
     return Promise.resolve({ nonTransactional: [], transactionControl: [], parsed: false })
   let analysis = analyses.get(text)
   if (!analysis) {
-    analysis = analyze(text)
+    analysis = analyzeParsed(text)
     analyses.set(text, analysis)
   }
   return analysis
 }
 
-async function analyze(text: string): Promise<SqlAnalysis> {
+/** The analysis by the parser, whatever the keyword check would say (uncached). */
+export async function analyzeParsed(text: string): Promise<SqlAnalysis> {
   const analysis: SqlAnalysis = { nonTransactional: [], transactionControl: [], parsed: false }
   const { statements, syntaxError } = await parseStatements(text)
   analysis.parsed = true

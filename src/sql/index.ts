@@ -1,4 +1,4 @@
-export { analyzeSql, mayNeedAnalysis } from './classify.js'
+export { analyzeParsed, analyzeSql, mayNeedAnalysis } from './classify.js'
 export { lineAt, lineOfPosition, locate, offsetOfPosition } from './position.js'
 export { splitStatements } from './split.js'
 export { isOnlyTrivia } from './trivia.js'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { analyzeSql, mayNeedAnalysis } from '../../../src/sql/index.js'
+import { analyzeParsed, analyzeSql, mayNeedAnalysis } from '../../../src/sql/index.js'
 import { NON_TRANSACTIONAL, TRANSACTIONAL } from './statement-cases.js'
 import type { TransactionControlStatement } from '../../../src/sql/types.js'
 
@@ -48,7 +48,10 @@ describe('analyzeSql: statements that cannot run in a transaction block', () => 
       "  EXECUTE 'DROP INDEX CONCURRENTLY i';",
       'END $body$;',
     ].join('\n')
-    const a = await analyzeSql(text)
+    // the keyword check sees no trigger word outside them: decided without the parser
+    expect(await analyzeSql(text)).toEqual({ nonTransactional: [], transactionControl: [], parsed: false })
+    // and the parser agrees
+    const a = await analyzeParsed(text)
     expect(a.parsed).toBe(true)
     expect(a.nonTransactional).toEqual([])
     expect(a.transactionControl).toEqual([])
@@ -153,6 +156,42 @@ describe('analyzeSql: keyword check and syntax errors', () => {
     expect(mayNeedAnalysis('create index Concurrently i on t (a)')).toBe(true)
     expect(mayNeedAnalysis('SELECT 1;\nend;')).toBe(true)
     expect(mayNeedAnalysis('vacuum')).toBe(true)
+  })
+
+  test('trigger words count only as code: not in comments, strings, quoted names or bodies', () => {
+    for (const text of [
+      '-- COMMIT\nSELECT 1',
+      '/* VACUUM /* nested */ BEGIN */ SELECT 1',
+      "SELECT 'begin', 'it''s the end'",
+      'SELECT "end", "a""vacuum"',
+      'CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql',
+      'CREATE FUNCTION f() RETURNS int AS $fn$ BEGIN RETURN 1; END $fn$ LANGUAGE plpgsql',
+      "DO $x$ BEGIN EXECUTE 'VACUUM'; END $x$",
+      // a tag in another case does not close the body: the COMMIT is inside it
+      'SELECT $a$ x $A$; COMMIT; $a$',
+    ])
+      expect(mayNeedAnalysis(text), text).toBe(false)
+    for (const text of [
+      'BEGIN;\nSELECT 1;\nCOMMIT;',
+      '/* a comment */ CREATE INDEX CONCURRENTLY i ON t (a)',
+      "SELECT 'x'; VACUUM",
+      // SQL-standard bodies are code: their BEGIN ATOMIC is not quoted
+      'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END',
+      // $ inside a name or a parameter does not open a body
+      'SELECT a$b$ FROM t; COMMIT; SELECT $b$',
+      'SELECT $1; COMMIT',
+    ])
+      expect(mayNeedAnalysis(text), text).toBe(true)
+  })
+
+  test('whatever the scan cannot read exactly as PostgreSQL does is left to the parser', () => {
+    // a backslash means different things in E'' and in standard strings: `'\'` ends here, not later
+    expect(mayNeedAnalysis("SELECT '\\'; CREATE INDEX CONCURRENTLY i ON t (a); SELECT 'x'")).toBe(true)
+    expect(mayNeedAnalysis("SELECT E'\\' begin'")).toBe(true)
+    // never closed: PostgreSQL would refuse the file; the parser says where
+    expect(mayNeedAnalysis("SELECT 'begin")).toBe(true)
+    expect(mayNeedAnalysis('SELECT $$ begin')).toBe(true)
+    expect(mayNeedAnalysis('/* /* begin */')).toBe(true)
   })
 
   test('a syntax error keeps what came before it, with the error line', async () => {
