@@ -24,15 +24,15 @@ export function mayNeedAnalysis(text: string): boolean {
   return code === undefined || TRIGGER_WORDS.test(code)
 }
 
-/** Parsed texts: the plan and every target ask about the same files; shared, so never changed by a caller. */
+/** Analysed texts: the plan and every target ask about the same files; shared, so never changed by a caller. */
 const analyses = new Map<string, Promise<SqlAnalysis>>()
 
 export function analyzeSql(text: string): Promise<SqlAnalysis> {
-  if (!mayNeedAnalysis(text))
-    return Promise.resolve({ nonTransactional: [], transactionControl: [], parsed: false })
   let analysis = analyses.get(text)
   if (!analysis) {
-    analysis = analyzeParsed(text)
+    analysis = mayNeedAnalysis(text)
+      ? analyzeParsed(text)
+      : Promise.resolve({ nonTransactional: [], transactionControl: [], parsed: false })
     analyses.set(text, analysis)
   }
   return analysis
