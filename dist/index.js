@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-ARZQK4WP.js";
+} from "./chunk-H2TGSZJI.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
@@ -35,12 +35,12 @@ import {
   ruleDoc
 } from "./chunk-NO5B44HM.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-DQHY6ZN6.js";
+import "./chunk-MM65U7R2.js";
 import "./chunk-BYIPTWZC.js";
 import "./chunk-73MNA5QG.js";
 import {
   toErrorInfo
-} from "./chunk-VJ3KQ6XT.js";
+} from "./chunk-4X7HQXHZ.js";
 import "./chunk-LJAHAILJ.js";
 import "./chunk-XAH7C6H4.js";
 import "./chunk-PQOAXLNL.js";

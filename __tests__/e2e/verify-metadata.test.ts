@@ -10,6 +10,7 @@ import { runDistAction, type ActionRun } from '../support/action-runner.js'
 import { createDatabase, query } from '../support/database.js'
 import { startHasuraServer } from '../support/hasura-server/index.js'
 import { dumpSchema } from '../support/psql.js'
+import { SIGNALS } from '../../src/targets/hasura/state-sql.js'
 import { workspaceWith } from '../reliability/support/hostile.js'
 import { CASES, type Case } from '../unit/review/blog-cases.js'
 import { BLOG_FILES, BLOG_SQL } from '../unit/review/blog-project.js'
@@ -170,5 +171,94 @@ describe('verify-metadata on Hasura (the test server)', () => {
     const unchecked = await runOn('off')
     expect(unchecked.r.code, log(unchecked.r)).toBe(0)
     expect(checked.requests).toBeLessThanOrEqual(2 * unchecked.requests)
+  })
+})
+
+describe('on a Hasura server that hides database errors (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false)', () => {
+  const hidingServer = async () => {
+    const db = await createDatabase('verify_hidden')
+    dropped.push(() => db.drop())
+    const server = await startHasuraServer({
+      databaseUrl: db.url,
+      env: { HASURA_GRAPHQL_DATABASE_URL: db.url },
+      adminInternalErrors: false,
+    })
+    dropped.unshift(() => server.close())
+    return { db, server }
+  }
+  const publicTables = async (url: string) =>
+    (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+      .map((t) => t.tablename)
+      .sort()
+  const warningsOf = (r: ActionRun): string =>
+    r.annotations.filter((a) => a.startsWith('::warning')).join('\n')
+
+  it('applies the consistent project, checks it after the commit, and says so', async () => {
+    const { db, server } = await hidingServer()
+    const r = await runDistAction({
+      cwd: blogWorkspace(),
+      inputs: { 'project-dir': 'hasura', endpoint: server.url },
+    })
+    expect(r.code, log(r)).toBe(0)
+    expect(problemsOf(r)).toEqual([])
+    const report = JSON.parse(r.outputs.report) as {
+      metadataCheck: { status: string; committedBeforeCheck: { version: string }[] }
+    }
+    expect(report.metadataCheck.status).toBe('passed')
+    expect(report.metadataCheck.committedBeforeCheck.map((c) => c.version)).toEqual(['1700000000000'])
+    expect(warningsOf(r)).toContain('read after the migrations committed')
+    expect(warningsOf(r)).toContain('HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false')
+    const changes = JSON.parse(r.outputs['schema-changes']) as Record<string, { added: { name: string }[] }>
+    expect(changes.default.added.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['article', 'author', 'status', 'tag']),
+    )
+    expect(await publicTables(db.url)).toEqual(['article', 'author', 'status', 'tag'])
+  })
+
+  it('a broken reference fails the run once the migrations have committed, naming the object', async () => {
+    const { db, server } = await hidingServer()
+    const [broken] = CASES
+    const r = await runDistAction({
+      cwd: blogWorkspace(broken),
+      inputs: { 'project-dir': 'hasura', endpoint: server.url },
+    })
+    expect(r.code, log(r)).toBe(1)
+    expect(errorsOf(r)[0]).toContain(broken.name)
+    expect(JSON.parse(r.outputs['applied-versions'])).toEqual(['1700000000000'])
+    expect(await publicTables(db.url)).toEqual(['article', 'author', 'status', 'tag'])
+  })
+
+  it('dry-run: rehearse says it cannot tell its rollback from a failure, and applies nothing', async () => {
+    const { db, server } = await hidingServer()
+    const r = await runDistAction({
+      cwd: blogWorkspace(),
+      inputs: { 'project-dir': 'hasura', endpoint: server.url, 'dry-run': 'rehearse' },
+    })
+    expect(r.code, log(r)).toBe(1)
+    expect(errorsOf(r)[0]).toContain(
+      'dry-run: rehearse cannot tell its own rollback from a failing migration',
+    )
+    expect(errorsOf(r)[0]).toContain('HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS')
+    expect(await publicTables(db.url)).toEqual([])
+  })
+
+  it('a failing migration fails without guessing which statement, names the setting, and applies nothing', async () => {
+    const { db, server } = await hidingServer()
+    const workspace = workspaceWith({
+      ...BLOG_FILES,
+      ...MIGRATION,
+      'migrations/default/1700000000000_blog/up.sql': `${BLOG_SQL}\nSELECT * FROM no_such_table;\n`,
+    }).workspace
+    const from = server.requests.length
+    const r = await runDistAction({
+      cwd: workspace,
+      inputs: { 'project-dir': 'hasura', endpoint: server.url },
+    })
+    expect(r.code, log(r)).toBe(1)
+    expect(r.summary).toContain('HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false')
+    // no rehearsal of prefixes to find the statement: each would fail the same, unreadable way
+    const sent = server.requests.slice(from).map((q) => JSON.stringify(q.body ?? ''))
+    expect(sent.filter((b) => b.includes(SIGNALS.rehearsal))).toEqual([])
+    expect(await publicTables(db.url)).toEqual([])
   })
 })

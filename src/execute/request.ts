@@ -34,6 +34,12 @@ export interface UnitOfWorkSession {
 }
 
 /**
+ * What `UnitOfWorkSession.query` throws when this transport cannot read inside the open unit (its
+ * message says why): the unit is unharmed and goes on to commit; the caller reads after it instead.
+ */
+export class UnitUnreadable extends Error {}
+
+/**
  * A check the caller runs before a unit of work commits. Returning an ErrorInfo aborts the unit: it is
  * rolled back and the error becomes the run's. Transports that cannot hold a transaction open across
  * requests (Hasura's `run_sql`) answer `query` from a rehearsal of the same unit first.

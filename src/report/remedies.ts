@@ -15,6 +15,8 @@ export const REMEDIES = {
     "Migration mode was switched off (in the Hasura console) so that schema changes are not tracked as migrations; switch it back on in the console, or run UPDATE hdb_catalog.migration_settings SET value = 'true' WHERE setting = 'migration_mode' (config 3: set cli_state.settings.migration_mode to \"true\" in hdb_catalog.hdb_version).",
   unresolvedMetadata:
     'Fix the metadata (the file and line are named), or add a migration that creates what it names; set `verify-metadata: warn` to report such problems without failing (e.g. for objects another service creates).',
+  hiddenDatabaseErrors:
+    "This Hasura server leaves the database's own error out of its answers (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false), so which statement failed and why cannot be told: set it to true on the server (the default; it shows them to the admin only), or run the action with `database-url`.",
   seeds: 'No seed was applied (they run in one transaction): fix the seed file and run again.',
   /** A no-transaction file that failed half-way, its version recorded dirty. */
   dirtyVersion: (version: bigint | string): string =>

@@ -27,7 +27,7 @@ import { metadataLocator, type LocateMetadata } from '../project/metadata-locati
 import { REMEDIES } from '../report/remedies.js'
 import { verifyMetadata, type MetadataProblem } from '../review/verify-metadata.js'
 import type { Settings } from '../settings.js'
-import type { BeforeCommit, UnitOfWorkSession } from '../execute/request.js'
+import { UnitUnreadable, type BeforeCommit, type UnitOfWorkSession } from '../execute/request.js'
 import type { Targets } from '../targets/open.js'
 import { RunFailure, timedPart, tookSince, type DatabaseWork, type RunIO } from './context.js'
 import type { ExecuteOptions } from './execute.js'
@@ -81,6 +81,8 @@ export class CatalogReview {
   /** The embedded database's first versions (those at the pull request's base), per database. */
   private readonly baseFirst = new Map<string, Set<bigint>>()
   private locateCache?: LocateMetadata
+  /** Why the target could not read inside a unit (its units then committed unchecked); see `finish`. */
+  private unreadable?: string
   /** A failed check that could not abort its unit (see `beforeCommit`): it fails the run afterwards. */
   private deferred?: ErrorInfo
   private readonly check: MetadataCheckResult
@@ -150,6 +152,24 @@ export class CatalogReview {
     const target = this.input.targets.migrations
     if (!target.snapshot) throw new TargetError(`the schema of database '${database}' cannot be read here`)
     return this.timed(`schema snapshot of ${database}`, () => target.snapshot!(database))
+  }
+
+  /**
+   * The snapshot inside an open unit, or undefined where the target cannot read there (`UnitUnreadable`):
+   * the unit then commits unchecked and `finish` reads the schema after it.
+   */
+  private async readableSnapshotIn(
+    unit: UnitOfWorkSession,
+    database: string,
+  ): Promise<CatalogSnapshot | undefined> {
+    if (this.unreadable) return undefined
+    try {
+      return await this.snapshotIn(unit, database)
+    } catch (e) {
+      if (!(e instanceof UnitUnreadable)) throw e
+      this.unreadable = e.message
+      return undefined
+    }
   }
 
   /** The snapshot inside an open unit of work. */
@@ -224,7 +244,8 @@ export class CatalogReview {
         if (commits && !error) this.committed.set(db, [...(this.committed.get(db) ?? []), ...unit.steps])
         return error
       }
-      const snapshot = await this.snapshotIn(unit, db)
+      const snapshot = await this.readableSnapshotIn(unit, db)
+      if (!snapshot) return undefined
       this.after.set(db, snapshot)
       this.recordChanges(w)
       if (!this.checks(w)) return undefined
@@ -251,7 +272,9 @@ export class CatalogReview {
    */
   private async verifyBefore(w: DatabaseWork, unit: UnitOfWorkSession): Promise<ErrorInfo | undefined> {
     const db = w.migrations.name
-    this.after.set(db, await this.snapshotIn(unit, db))
+    const snapshot = await this.readableSnapshotIn(unit, db)
+    if (!snapshot) return undefined
+    this.after.set(db, snapshot)
     this.noteCommitted(
       w,
       (this.committed.get(db) ?? []).map((s) => s.version.toString()),
@@ -264,6 +287,7 @@ export class CatalogReview {
 
   /** After the migrations: the plain reads, the whole verification once more with every catalog. */
   async finish(): Promise<void> {
+    if (this.unreadable) await this.readAfterCommit(this.unreadable)
     if (!this.snapshots || !this.verifying) return
     if (this.deferred) throw new RunFailure(this.deferred)
     for (const w of this.input.planned.work) {
@@ -294,6 +318,19 @@ export class CatalogReview {
     const failing = this.check.setting === 'error' && all.problems.length > 0
     this.check.status = all.problems.length === 0 ? 'passed' : failing ? 'failed' : 'warned'
     if (failing) throw new RunFailure(this.errorOf(all.problems[0].database, all.problems))
+  }
+
+  /** The units committed unread: the schema changes are read now, and the report says so. */
+  private async readAfterCommit(why: string): Promise<void> {
+    this.input.result.warnings.push(
+      `The schema was read after the migrations committed, not inside their transaction: ${why}. A metadata problem found there fails the run with the migrations applied.`,
+    )
+    for (const w of this.input.planned.work) {
+      const db = w.migrations.name
+      if (this.checks(w) || !this.changesSchema(w) || this.after.has(db)) continue
+      this.after.set(db, await this.read(db))
+      this.recordChanges(w)
+    }
   }
 
   /** The catalogs taken so far of the databases whose metadata is checked. */

@@ -29,6 +29,11 @@ export interface HasuraServerOptions {
   env?: Record<string, string>
   /** What `/v1/version` answers. */
   version?: string
+  /**
+   * `false`: `HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false` — no error carries its `internal` key (the
+   * database's own error), for the admin either. Default `true`, as on Hasura.
+   */
+  adminInternalErrors?: boolean
 }
 
 export interface RequestLogEntry {
@@ -263,7 +268,7 @@ export async function startHasuraServer(options: HasuraServerOptions): Promise<H
       } catch (e) {
         answer =
           e instanceof QErr
-            ? { status: e.status, body: e.body() }
+            ? { status: e.status, body: e.body(options.adminInternalErrors ?? true) }
             : json({ path: '$', error: String(e), code: 'unexpected' }, 500)
       }
       if (when === 'after' && (await inject())) return

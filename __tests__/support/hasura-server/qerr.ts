@@ -15,9 +15,10 @@ export class QErr extends Error {
     super(message)
   }
 
-  body(): Record<string, unknown> {
+  /** `includeInternal`: false on a server that hides internal errors from every role. */
+  body(includeInternal = true): Record<string, unknown> {
     const b: Record<string, unknown> = { path: this.path, error: this.message, code: this.code }
-    if (this.internal !== undefined) b.internal = this.internal
+    if (includeInternal && this.internal !== undefined) b.internal = this.internal
     return b
   }
 

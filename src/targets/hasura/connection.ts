@@ -2,7 +2,8 @@
  * One detected Hasura server: which APIs to use for `run_sql` and metadata (§4.1, §5.1, §8.1), the
  * request bodies the CLI sends, and the state read in as few requests as possible.
  */
-import type { PgErrorFields } from '../../errors.js'
+import { TargetError, type PgErrorFields } from '../../errors.js'
+import { REMEDIES } from '../../report/remedies.js'
 import type { ConfigVersion } from '../../project/types.js'
 import { HasuraApiError, type HasuraHttp } from './http.js'
 import {
@@ -30,9 +31,32 @@ export interface TuplesResult {
   result: (string | null)[][] | null
 }
 
-/** PostgreSQL's answer inside Hasura's `postgres-error`, or undefined for any other failure. */
+/**
+ * Whether Hasura left the database's own error out of a `postgres-error` answer: it does, for the admin
+ * too, on a server run with `HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false`.
+ */
+export function databaseErrorHidden(e: unknown): boolean {
+  return e instanceof HasuraApiError && e.body.code === 'postgres-error' && e.body.internal === undefined
+}
+
+/** Why a server's answers cannot be read, said once. */
+export const HIDDEN_ERROR =
+  "the server leaves the database's error out of its answers (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false)"
+
+/** A rehearsal ends in an error it recognises as its own: on such a server every ending looks the same. */
+export function rehearsalUnreadable(what: 'migration' | 'seed'): TargetError {
+  return new TargetError(
+    `dry-run: rehearse cannot tell its own rollback from a failing ${what} here: ${HIDDEN_ERROR}. Nothing was applied. ${REMEDIES.hiddenDatabaseErrors}`,
+  )
+}
+
+/**
+ * PostgreSQL's answer inside Hasura's `postgres-error`, or undefined for any other failure — and for one
+ * whose database error the server hides (`databaseErrorHidden`): its "query execution failed" says nothing.
+ */
 export function pgErrorOf(e: unknown): (PgErrorFields & { batchStatement?: string }) | undefined {
-  if (!(e instanceof HasuraApiError) || e.body.code !== 'postgres-error') return undefined
+  if (!(e instanceof HasuraApiError) || e.body.code !== 'postgres-error' || databaseErrorHidden(e))
+    return undefined
   const internal = e.body.internal as
     { error?: Record<string, unknown>; statement?: unknown; position?: unknown } | undefined
   const err = internal?.error ?? {}

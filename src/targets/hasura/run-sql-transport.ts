@@ -15,14 +15,21 @@ import type { ErrorInfo } from '../../model.js'
 import type { AppliedState } from '../../plan/types.js'
 import { StateChanged, type RunContext, type Transport } from '../../execute/engine.js'
 import { sqlErrorInfo, toErrorInfo, withoutAppendedSql } from '../../execute/error-report.js'
-import type { TargetState } from '../../execute/request.js'
+import { UnitUnreadable, type TargetState } from '../../execute/request.js'
 import type { Unit } from '../../execute/units.js'
 import { MESSAGES, migrationModeDisabled } from '../../execute/wording.js'
 import { REMEDIES } from '../../report/remedies.js'
 import type { RunnablePart } from '../step-parts.js'
 import { Batch } from './batch.js'
 import { completeCatalog, ledgerFingerprint } from './catalog-ledger.js'
-import { pgErrorOf, type HasuraConnection, type TuplesResult } from './connection.js'
+import {
+  databaseErrorHidden,
+  HIDDEN_ERROR,
+  pgErrorOf,
+  rehearsalUnreadable,
+  type HasuraConnection,
+  type TuplesResult,
+} from './connection.js'
 import { UnknownOutcomeError } from './http.js'
 import { locateFailure, locateStatement, type OwnedPart } from './locate.js'
 import type { DatabaseState, LedgerRow } from './read-state.js'
@@ -266,6 +273,12 @@ export class RunSqlTransport implements Transport {
     } catch (e) {
       const pg = pgErrorOf(e)
       if (pg?.message === SIGNALS.captured) return pg.detail ?? ''
+      // the capture's answer is in the error the server hides: read after the commit instead
+      if (databaseErrorHidden(e)) {
+        throw new UnitUnreadable(
+          `a read inside a transaction comes back only in an error, and ${HIDDEN_ERROR}; set it to true on the server to check before anything commits`,
+        )
+      }
       await this.failTransaction(e, idx, changes, batch, ctx)
     }
     throw new TargetError('the check before commit was not rolled back by its capture statement')
@@ -292,6 +305,8 @@ export class RunSqlTransport implements Transport {
     if (!pg || pg.message === SIGNALS.notRecorded) {
       const info = toErrorInfo(e, this.database)
       if (pg) info.message = MESSAGES.stateNotRecorded
+      // which of the unit's statements failed is in the hidden error: no rehearsal can find it
+      if (databaseErrorHidden(e)) info.remedy = REMEDIES.hiddenDatabaseErrors
       this.fail(idx, undefined, info, ctx)
     }
     const parts: OwnedPart[] = batch.placed.map((p) => ({
@@ -369,6 +384,7 @@ export class RunSqlTransport implements Transport {
         })
       } else {
         info = toErrorInfo(e, this.database)
+        if (databaseErrorHidden(e)) info.message += ` (${HIDDEN_ERROR})`
       }
       info.remedy = REMEDIES.dirtyVersion(step.version)
       ctx.book.results[i].durationMs = Math.round(performance.now() - started)
@@ -427,6 +443,7 @@ export class RunSqlTransport implements Transport {
     } catch (e) {
       const pg = pgErrorOf(e)
       if (pg?.message !== SIGNALS.rehearsal) {
+        if (databaseErrorHidden(e)) throw rehearsalUnreadable('migration')
         if (!pg) throw e
         await this.failTransaction(e, idx, changes, batch, ctx)
       }

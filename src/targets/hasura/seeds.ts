@@ -4,7 +4,7 @@
  */
 import type { SeedRequest, SeedResult } from '../target.js'
 import { Batch } from './batch.js'
-import { pgErrorOf, type HasuraConnection } from './connection.js'
+import { databaseErrorHidden, pgErrorOf, rehearsalUnreadable, type HasuraConnection } from './connection.js'
 import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
 import { REMEDIES } from '../../report/remedies.js'
 import { locateFailure, type OwnedPart } from './locate.js'
@@ -39,7 +39,12 @@ export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedReques
     const pg = pgErrorOf(e)
     if (rehearse && pg?.message === SIGNALS.rehearsal) return { status: 'rehearsed', files }
     const redact = (s: string): string => conn.http.redact(s)
-    if (!pg) return { status: 'failed', files, error: redactInfo(toErrorInfo(e, req.database), redact) }
+    if (!pg) {
+      const error = redactInfo(toErrorInfo(e, req.database), redact)
+      if (databaseErrorHidden(e) && rehearse) error.message = rehearsalUnreadable('seed').message
+      else if (databaseErrorHidden(e)) error.remedy = REMEDIES.hiddenDatabaseErrors
+      return { status: 'failed', files, error }
+    }
     const located = await locateFailure(parts, pg, batch, async (count, cutAt) => {
       try {
         await conn.runSql(req.database, build(count, cutAt).sql, {
