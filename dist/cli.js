@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-H2TGSZJI.js";
+} from "./chunk-AXEIMH42.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
@@ -17,7 +17,7 @@ import {
   redact,
   redactResult,
   verdict
-} from "./chunk-FU2C3A2A.js";
+} from "./chunk-RSCJLKXR.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -28,14 +28,15 @@ import {
   nextSteps,
   normalizeDir,
   targetKindLabel
-} from "./chunk-NO5B44HM.js";
+} from "./chunk-KOT7UVMZ.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-MM65U7R2.js";
+import "./chunk-CYPGMMTS.js";
 import "./chunk-BYIPTWZC.js";
-import "./chunk-73MNA5QG.js";
+import "./chunk-CRTDMUKX.js";
 import {
   toErrorInfo
-} from "./chunk-4X7HQXHZ.js";
+} from "./chunk-HEM2TC47.js";
+import "./chunk-FPUQZJKU.js";
 import "./chunk-LJAHAILJ.js";
 import "./chunk-XAH7C6H4.js";
 import "./chunk-PQOAXLNL.js";

@@ -5,14 +5,14 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-6PDQJNM4.js";
+} from "./chunk-4C6R3WOA.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-H2TGSZJI.js";
+} from "./chunk-AXEIMH42.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
@@ -23,7 +23,7 @@ import {
   driftAnnotations,
   redact,
   redactResult
-} from "./chunk-FU2C3A2A.js";
+} from "./chunk-RSCJLKXR.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -33,14 +33,15 @@ import {
   nextSteps,
   repoPath,
   ruleDoc
-} from "./chunk-NO5B44HM.js";
+} from "./chunk-KOT7UVMZ.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-MM65U7R2.js";
+import "./chunk-CYPGMMTS.js";
 import "./chunk-BYIPTWZC.js";
-import "./chunk-73MNA5QG.js";
+import "./chunk-CRTDMUKX.js";
 import {
   toErrorInfo
-} from "./chunk-4X7HQXHZ.js";
+} from "./chunk-HEM2TC47.js";
+import "./chunk-FPUQZJKU.js";
 import "./chunk-LJAHAILJ.js";
 import "./chunk-XAH7C6H4.js";
 import "./chunk-PQOAXLNL.js";
@@ -1821,7 +1822,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-YGKUVVJ7.js");
+  const { addPullRequestChanges } = await import("./chunk-KNWD45MD.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,
@@ -1829,7 +1830,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-JFNJC57V.js");
+  const { commentOnPullRequest } = await import("./chunk-4F27LK3V.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

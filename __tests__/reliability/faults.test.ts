@@ -607,4 +607,59 @@ describe('Hasura target: the job is cancelled while a migration request is in fl
       },
     )
   }
+
+  scenario(
+    'SIGTERM during dry-run: rehearse — reports cancelled, says nothing was committed, and nothing was',
+    'hasura: job cancelled (SIGTERM) during a rehearsal request',
+    async () => {
+      const db = await createDatabase('fcancelr')
+      dbs.push(db)
+      await createAppliedLog(db.url)
+      const server = await startHasuraServer({ databaseUrl: db.url })
+      servers.push(server)
+      const project = generateProject({
+        count: 20,
+        configVersion: 3,
+        extra: { [SLOW]: 'SELECT pg_sleep(2);' },
+      })
+      const inputs = { 'project-dir': project.projectDir, endpoint: server.url, 'dry-run': 'rehearse' }
+      const slowTable = `t_${project.versions[SLOW]}`
+      let kill: ((s: NodeJS.Signals) => void) | undefined
+      const sent = (): boolean =>
+        server.requests.some((q) => JSON.stringify(q.body ?? '').includes(`CREATE TABLE public.${slowTable}`))
+      const started = Date.now()
+      const running = runDistAction({ cwd: project.workspace, inputs, onOutput: (_, k) => (kill = k) })
+      let cancelled = false
+      const watch = setInterval(() => {
+        if (!cancelled && kill && sent()) {
+          cancelled = true
+          kill('SIGTERM')
+        }
+      }, 20)
+      const r = await running
+      clearInterval(watch)
+      expect(cancelled, everything(r)).toBe(true)
+      const error = expectCleanFailure(r)
+      expect(error).toMatch(/cancelled/i)
+      expect((JSON.parse(r.outputs.report) as { status: string }).status).toBe('cancelled')
+      // a rehearsal always rolls back, even when the server finishes it after the client went away
+      expect(error).not.toContain('may still finish it and commit')
+      expect(r.summary).not.toContain('may still have committed')
+      expect(r.summary).toContain('no request that writes was in flight')
+      await quiet(db.url, started)
+      const left = await readFacts(db.url, 'catalog')
+      expect(left.recorded.size).toBe(0)
+      expect(left.logged.size).toBe(0)
+      record({
+        suite: 'faults',
+        name: 'hasura: job cancelled (SIGTERM) during a rehearsal request',
+        outcome: 'survived',
+        doubleApplies: 0,
+        lostMigrations: 0,
+        stackTrace: false,
+        postgresVersion: await pgVersion(db.url),
+        detail: error.slice(0, 300),
+      })
+    },
+  )
 })

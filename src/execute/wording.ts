@@ -29,6 +29,9 @@ export const MESSAGES = {
     'the state statements of this run did not take effect (a file may end inside an unterminated string or comment that swallowed them); nothing was committed',
 } as const
 
+/** What a cancelled write request to Hasura says: the server finishes what it was sent, client gone or not. */
+export const MAY_STILL_COMMIT = 'the server may still finish it and commit'
+
 /** Migration mode switched off: the CLI and this action refuse to apply. */
 export const migrationModeDisabled = (where: string, value: string): string =>
   `Migration mode is disabled (migration_mode = '${value}' in ${where}), so the Hasura CLI and this action refuse to apply migrations`

@@ -1,6 +1,7 @@
 /** Words, numbers and facts shared by every surface (Markdown, plain text, annotations). */
 import type { TargetInfo } from '../model.js'
 import type { DatabaseResult, ErrorInfo, Result, RunStatus, StepResult, StepStatus } from '../model.js'
+import { MAY_STILL_COMMIT } from '../execute/wording.js'
 
 export const ACTION_NAME = 'hasura-migrate-action'
 
@@ -233,9 +234,12 @@ export function nextSteps(result: Result): string[] {
           break
         case 'cancelled':
           out.push(
-            result.target.kind === 'hasura'
-              ? 'The run was cancelled: a request already sent to Hasura may still have committed. Re-run when ready: the re-run re-reads the state and applies nothing twice.'
-              : 'The run was cancelled: open transactions were rolled back. Re-run when ready.',
+            result.target.kind !== 'hasura'
+              ? 'The run was cancelled: open transactions were rolled back. Re-run when ready.'
+              : error.message.includes(MAY_STILL_COMMIT)
+                ? 'The run was cancelled: a request already sent to Hasura may still have committed. Re-run when ready: the re-run re-reads the state and applies nothing twice.'
+                : // a read or a rehearsal in flight: the server finishes it, and it changes nothing
+                  'The run was cancelled while no request that writes was in flight: nothing was committed beyond the versions listed as applied. Re-run when ready.',
           )
           break
         case 'refused':

@@ -6,6 +6,7 @@
  * is scrubbed from every message.
  */
 import { CancelledError, TargetError } from '../../errors.js'
+import { MAY_STILL_COMMIT } from '../../execute/wording.js'
 
 export interface ApiPaths {
   query: string
@@ -202,7 +203,7 @@ export class HasuraHttp {
       // The server does not stop a request whose client went away: a cancelled write may still commit.
       if (write && this.options.signal?.aborted) {
         throw new CancelledError(
-          `cancelled during ${what}, after the request was sent: the server may still finish it and commit; the next run re-reads the state and applies nothing twice`,
+          `cancelled during ${what}, after the request was sent: ${MAY_STILL_COMMIT}; the next run re-reads the state and applies nothing twice`,
         )
       }
       this.throwIfCancelled(what)
