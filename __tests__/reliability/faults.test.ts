@@ -10,6 +10,7 @@
 import pg from 'pg'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SIGNALS } from '../../src/targets/hasura/state-sql.js'
 import { runDistAction, type ActionRun } from '../support/action-runner.js'
 import { startCluster, type Cluster } from '../support/cluster.js'
 import { createDatabase, query, urlFor } from '../support/database.js'
@@ -517,6 +518,73 @@ describe('Hasura target: the server or a proxy misbehaves during the migration r
           stackTrace: false,
           postgresVersion: await pgVersion(db.url),
           detail: detail.slice(0, 300),
+        })
+      },
+    )
+  }
+})
+
+describe('Hasura target: the server or a proxy misbehaves during the rehearsal the metadata check reads', () => {
+  const dbs: { drop(): Promise<void> }[] = []
+  const servers: HasuraServer[] = []
+  afterAll(async () => {
+    for (const s of servers) await s.close()
+    for (const d of dbs) await d.drop()
+  })
+
+  // the capture request: the unit rehearsed with the snapshot at its end, read back through an error
+  const CAPTURE = [SIGNALS.captured]
+  const faults: { name: string; fault: Fault }[] = [
+    {
+      name: 'the connection closes before it',
+      fault: { kind: 'close', when: 'before', match: { text: CAPTURE } },
+    },
+    {
+      name: 'the connection closes after it',
+      fault: { kind: 'close', when: 'after', match: { text: CAPTURE } },
+    },
+    {
+      name: 'a proxy answers 502 HTML',
+      fault: { kind: 'html', status: 502, when: 'before', match: { text: CAPTURE } },
+    },
+    {
+      name: 'the answer is malformed JSON',
+      fault: { kind: 'malformed-json', when: 'after', match: { text: CAPTURE } },
+    },
+  ]
+  for (const c of faults) {
+    scenario(
+      `${c.fault.kind} (${c.fault.when}): ${c.name} — the read is retried, the run applies everything once`,
+      `hasura: ${c.fault.kind} ${c.fault.when} during the check's rehearsal — ${c.name}`,
+      async () => {
+        const db = await createDatabase('fcapture')
+        dbs.push(db)
+        await createAppliedLog(db.url)
+        const server = await startHasuraServer({ databaseUrl: db.url })
+        servers.push(server)
+        const project = generateProject({ count: 20, configVersion: 3 })
+        const inputs = { 'project-dir': project.projectDir, endpoint: server.url }
+        server.faults.next(c.fault)
+        const r = await runDistAction({ cwd: project.workspace, inputs })
+        expect(server.faults.pending, 'the fault fired').toBe(0)
+        expect(everything(r)).not.toMatch(STACK_FRAME)
+        // a rehearsal always rolls back: lost or garbled, it is simply read again
+        expect(r.code, everything(r)).toBe(0)
+        expect(errorsOf(r)).toEqual([])
+        expect(JSON.parse(r.outputs['applied-versions'])).toEqual(project.versions)
+        const facts = await readFacts(db.url, 'catalog')
+        const t = tally(facts, project.versions)
+        expect(t).toEqual({ doubleApplies: 0, lostMigrations: 0, inconsistent: [] })
+        expect([...facts.logged.entries()].sort()).toEqual(project.versions.map((v) => [v, 1]))
+        record({
+          suite: 'faults',
+          name: `hasura: ${c.fault.kind} ${c.fault.when} during the check's rehearsal — ${c.name}`,
+          outcome: 'survived',
+          doubleApplies: 0,
+          lostMigrations: 0,
+          stackTrace: false,
+          postgresVersion: await pgVersion(db.url),
+          detail: 'the read was retried; the run applied every version once',
         })
       },
     )
