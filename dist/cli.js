@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-AXEIMH42.js";
+} from "./chunk-LT544Z5S.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";

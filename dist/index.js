@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-AXEIMH42.js";
+} from "./chunk-LT544Z5S.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";

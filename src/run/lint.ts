@@ -42,6 +42,12 @@ export async function lintPlanned(stage: LintStage): Promise<ReadonlyMap<string,
     result.safety = { lint: 'off', files: 0, withCatalog: [], notes: [] }
     return new Map()
   }
+  if (settings.skipExecution) {
+    const note =
+      'skip-execution records the planned versions without running their SQL: there is nothing to check.'
+    result.safety = { lint: settings.lint, files: 0, withCatalog: [], notes: [note] }
+    return new Map()
+  }
   const leftOut = target.capabilities.ephemeral ? await baseVersions(stage, notes) : undefined
   const files = planned.work.flatMap((w) =>
     w.plan.steps

@@ -64,8 +64,11 @@ async function planOne(
     ? { versions: new Map<bigint, boolean>() }
     : await target.readState(migrations.name)
   const plan = planDatabase(migrations, state, request, { outOfOrder: settings.outOfOrder })
-  plan.findings.push(...(await transactionFindings(plan.steps)))
-  if (target.capabilities.yamlMetadataSteps === 'skip') plan.findings.push(...yamlFindings(plan))
+  // skip-execution records versions without running their SQL: how it would run is not a finding
+  if (!settings.skipExecution) {
+    plan.findings.push(...(await transactionFindings(plan.steps)))
+    if (target.capabilities.yamlMetadataSteps === 'skip') plan.findings.push(...yamlFindings(plan))
+  }
   if (target.capabilities.ephemeral && request.kind === 'up' && request.steps === 'all') {
     const blockers = await roundTripBlockers(migrations)
     if (blockers.length > 0) plan.findings.push(...blockers)
