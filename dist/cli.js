@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-LT544Z5S.js";
+} from "./chunk-GZM7YVIM.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
@@ -30,12 +30,12 @@ import {
   targetKindLabel
 } from "./chunk-KOT7UVMZ.js";
 import "./chunk-OZCJKL5T.js";
-import "./chunk-CYPGMMTS.js";
+import "./chunk-POYDC5K2.js";
 import "./chunk-BYIPTWZC.js";
 import "./chunk-CRTDMUKX.js";
 import {
   toErrorInfo
-} from "./chunk-HEM2TC47.js";
+} from "./chunk-DOCGR2IS.js";
 import "./chunk-FPUQZJKU.js";
 import "./chunk-LJAHAILJ.js";
 import "./chunk-XAH7C6H4.js";

@@ -17,6 +17,7 @@ import {
 } from '../project/index.js'
 import type { DatabaseMigrations, ProjectConfig, SeedFile } from '../project/types.js'
 import type { Settings } from '../settings.js'
+import { runnablePart } from '../targets/step-parts.js'
 import type { RunIO } from './context.js'
 
 export interface ProjectRead {
@@ -47,6 +48,8 @@ export async function readProject(settings: Settings, io: RunIO, result: Result)
   const local = databases.map((db) => readMigrations(config, db))
   const built = settings.metadata === 'skip' ? undefined : await buildMetadata(config)
   const seedFiles = settings.seeds === false ? [] : readSeedFiles(config, settings.seeds, databases)
+  // seeds run after the migrations commit: a transaction command no savepoint can stand for fails now
+  for (const f of seedFiles) await runnablePart({ file: f.path, text: f.text }, { database: f.database })
   return { config, databases, local, ...(built ? { built } : {}), seedFiles }
 }
 

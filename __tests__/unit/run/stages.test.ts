@@ -11,7 +11,7 @@ import { run } from '../../../src/run.js'
 import type { RunIO } from '../../../src/run/context.js'
 import { executionMode, markRehearsed } from '../../../src/run/execute.js'
 import { ephemeralRequest, findingError, yamlFindings } from '../../../src/run/plan.js'
-import { selectDatabases } from '../../../src/run/read.js'
+import { readProject, selectDatabases } from '../../../src/run/read.js'
 import { emptyResult, finalStatus, finish } from '../../../src/run/report.js'
 import { parseSettings, type InputName, type Settings } from '../../../src/settings.js'
 import { repoRoot } from '../../support/shared.js'
@@ -47,6 +47,28 @@ describe('read: which databases', () => {
     expect(() => selectDatabases(readConfig(project, {}), settingsOf({ database: 'other' }))).toThrow(
       UserError,
     )
+  })
+})
+
+describe('read: seeds', () => {
+  it('a seed with a transaction command no savepoint can stand for fails the read, naming its file and line', async () => {
+    const project = tempProject({
+      'config.yaml': 'version: 3\n',
+      'migrations/default/1_a/up.sql': 'SELECT 1;',
+      'seeds/default/a.sql': 'INSERT INTO t VALUES (1);\nCOMMIT;\n',
+    })
+    const settings = settingsOf({ 'project-dir': '.', seeds: 'true' })
+    await expect(readProject(settings, io(project), emptyResult(settings, io(project)))).rejects.toThrow(
+      /^seeds\/default\/a\.sql:2: /,
+    )
+    // a whole BEGIN … COMMIT block is fine: it runs as a savepoint
+    const block = tempProject({
+      'config.yaml': 'version: 3\n',
+      'migrations/default/1_a/up.sql': 'SELECT 1;',
+      'seeds/default/a.sql': 'BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n',
+    })
+    const read = await readProject(settings, io(block), emptyResult(settings, io(block)))
+    expect(read.seedFiles.map((f) => f.path)).toEqual(['seeds/default/a.sql'])
   })
 })
 

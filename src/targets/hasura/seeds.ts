@@ -8,19 +8,32 @@ import { databaseErrorHidden, pgErrorOf, rehearsalUnreadable, type HasuraConnect
 import { redactInfo, toErrorInfo } from '../../execute/error-report.js'
 import { REMEDIES } from '../../report/remedies.js'
 import { locateFailure, type OwnedPart } from './locate.js'
-import { deadline, lockSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
+import { deadline, lockSql, restoreSettingsSql, SENTINEL_SQL, SIGNALS } from './state-sql.js'
+import { runnablePart, type RunnablePart } from '../step-parts.js'
 
 export async function applySeedsOnHasura(conn: HasuraConnection, req: SeedRequest): Promise<SeedResult> {
   const files = req.files.map((f) => f.path)
-  const parts: OwnedPart[] = req.files.map((f, i) => ({
-    part: { file: f.path, text: f.text },
+  // each file's own BEGIN … COMMIT as savepoints, and what it SETs ended after it, as for migrations
+  let runnable: RunnablePart[]
+  try {
+    runnable = await Promise.all(
+      req.files.map((f) => runnablePart({ file: f.path, text: f.text }, { database: req.database })),
+    )
+  } catch (e) {
+    // a transaction command no savepoint can stand for (the run refuses it when it reads the seeds)
+    return { status: 'failed', files, error: toErrorInfo(e, req.database) }
+  }
+  const parts: OwnedPart[] = runnable.map((r, i) => ({
+    part: { file: r.file, text: r.text },
     owner: i,
-    text: f.text,
+    text: r.sql,
+    ...(r.changesSettings ? { after: restoreSettingsSql(req.timeoutMs) } : {}),
   }))
   const build = (count: number, cutAt?: number, rehearse = true): Batch => {
     const b = new Batch().add(lockSql(req.database, req.timeoutMs))
     parts.slice(0, count).forEach((p, n) => {
-      b.addPart(p.part, p.owner, n === count - 1 && cutAt !== undefined ? p.text.slice(0, cutAt) : p.text)
+      const cut = n === count - 1 && cutAt !== undefined
+      b.addPart(p.part, p.owner, cut ? p.text.slice(0, cutAt) : p.text, cut ? undefined : p.after)
     })
     if (rehearse) b.add(SENTINEL_SQL)
     return b

@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../model.js'
 import { sqlErrorInfo, toErrorInfo } from '../../execute/error-report.js'
 import { blankBom } from '../../sql/position.js'
 import { LOCK_NAMESPACE } from '../lock.js'
+import { RESTORE_SETTINGS, runnablePart } from '../step-parts.js'
 import type { SeedRequest, SeedResult } from '../target.js'
 import { locateError } from './locate-error.js'
 import { timeoutSettings } from './session-transport.js'
@@ -41,8 +42,10 @@ export async function applySeedsOnSession(
     ])
     for (const file of request.files) {
       if (aborted()) throw new CancelledError(`cancelled before seed ${file.path}`, { database })
-      const text = blankBom(file.text)
-      if (text.trim() === '') continue
+      if (file.text.trim() === '') continue
+      // its own BEGIN … COMMIT as savepoints: the seeds land together or not at all
+      const part = await runnablePart({ file: file.path, text: file.text }, { database })
+      const text = blankBom(part.sql)
       const outcome = await session.script(text)
       if (outcome.error) {
         if (aborted()) throw new CancelledError(`cancelled while seed ${file.path} ran`, { database })
@@ -50,6 +53,11 @@ export async function applySeedsOnSession(
         const info = sqlErrorInfo(outcome.error, { database, file: file.path, timeoutMs, ...where })
         const remedy = options.explain?.(info)
         throw new SeedsStopped(remedy ? { ...info, remedy } : info)
+      }
+      if (part.changesSettings) {
+        // what one seed SET ends with it (as each file is its own request for the CLI)
+        const restored = await session.script(`${RESTORE_SETTINGS}; ${timeoutSettings(timeoutMs, 'LOCAL')}`)
+        if (restored.error) throw new SeedsStopped(sqlErrorInfo(restored.error, { database, timeoutMs }))
       }
     }
     const end = await session.script(request.mode === 'rehearse' ? 'ROLLBACK' : 'COMMIT')

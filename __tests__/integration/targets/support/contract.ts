@@ -649,6 +649,35 @@ export function describeTarget(harness: TargetHarness): void {
         expect(rehearsed.status).toBe('rehearsed')
         expect(await db.sql('SELECT id FROM seeded ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
       })
+
+      it("a seed's own BEGIN … COMMIT commits nothing early, and what a seed SETs ends with it", async () => {
+        const db = await open()
+        await db.exec(
+          'CREATE TABLE seeded (id int PRIMARY KEY); CREATE SCHEMA other; CREATE TABLE other.seeded (id int PRIMARY KEY)',
+        )
+        const opts = { database: 'default', mode: 'apply' as const, timeoutMs: 30_000 }
+        const failed = await db.target.applySeeds({
+          ...opts,
+          files: [
+            seed('seeds/default/a.sql', 'BEGIN;\nINSERT INTO seeded VALUES (1);\nCOMMIT;\n'),
+            seed('seeds/default/b.sql', 'INSERT INTO seeded VALUES (1);'),
+          ],
+        })
+        expect(failed.status).toBe('failed')
+        expect(failed.error).toMatchObject({ file: 'seeds/default/b.sql', sqlstate: '23505' })
+        // the first file's COMMIT was a savepoint's release: the failure took it back too
+        expect(await db.sql('SELECT id FROM seeded')).toEqual([])
+        const ok = await db.target.applySeeds({
+          ...opts,
+          files: [
+            seed('seeds/default/c.sql', 'SET search_path = other;\nINSERT INTO seeded VALUES (3);'),
+            seed('seeds/default/d.sql', 'INSERT INTO seeded VALUES (4);'),
+          ],
+        })
+        expect(ok.status, JSON.stringify(ok.error)).toBe('applied')
+        expect(await db.sql('SELECT id FROM other.seeded')).toEqual([{ id: 3 }])
+        expect(await db.sql('SELECT id FROM public.seeded')).toEqual([{ id: 4 }])
+      })
     })
 
     // over run_sql a `transaction: all` run is one request: nothing is left to stop after its first step
