@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-GZM7YVIM.js";
+} from "./chunk-WSEO4BAQ.js";
 import "./chunk-4DAL62U7.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
@@ -34,7 +34,7 @@ import {
   repoPath,
   ruleDoc
 } from "./chunk-KOT7UVMZ.js";
-import "./chunk-OZCJKL5T.js";
+import "./chunk-FDYABMPG.js";
 import "./chunk-POYDC5K2.js";
 import "./chunk-BYIPTWZC.js";
 import "./chunk-CRTDMUKX.js";

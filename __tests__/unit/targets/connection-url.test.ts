@@ -67,6 +67,11 @@ describe('databaseUrlProblem refuses what node-postgres cannot use, in one line 
       'names a certificate file that cannot be read: /no/such/ca.pem (ENOENT)',
     ],
     [
+      `postgres://app:${PW}@db/app?sslmode=requre`,
+      "has sslmode=requre, which node-postgres does not know (it would verify the server's certificate): use one of disable, prefer, require, verify-ca, verify-full, no-verify",
+    ],
+    [`postgres://app:${PW}@db/app?sslmode=allow`, /^has sslmode=allow, which node-postgres does not know/],
+    [
       `postgres://app:${PW}@db/app?uselibpqcompat=true&sslmode=verify-ca`,
       /^cannot be used by node-postgres: SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert/,
     ],

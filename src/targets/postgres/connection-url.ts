@@ -49,8 +49,16 @@ export function databaseUrlProblem(url: string): string | undefined {
     return 'names several hosts, and node-postgres connects to one host only: give one (the primary, or a pooler in front of them)'
   }
   if (config.port && !/^[0-9]+$/.test(config.port)) return 'has a port that is not a number'
+  const sslmode = (config as { sslmode?: string }).sslmode
+  if (sslmode !== undefined && !SSL_MODES.includes(sslmode)) {
+    // pg takes any other value (a typo, libpq's `allow`) as SSL with a verified certificate
+    return `has sslmode=${JSON.stringify(sslmode).slice(1, -1)}, which node-postgres does not know (it would verify the server's certificate): use one of ${SSL_MODES.join(', ')}`
+  }
   return undefined
 }
+
+/** The sslmode values node-postgres knows; `no-verify` is its own (encrypt, do not verify). */
+const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify']
 
 /** pg's parser threw: an unparsable URL, an unreadable certificate file, or an SSL setting it refuses. */
 function parseProblem(error: unknown): string {
