@@ -6,8 +6,8 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-WSEO4BAQ.js";
-import "./chunk-4DAL62U7.js";
+} from "./chunk-DVNJX4TM.js";
+import "./chunk-2UBPBQ6M.js";
 import "./chunk-LDE5XPRF.js";
 import "./chunk-Q6UI2X2O.js";
 import "./chunk-KJCDAG27.js";

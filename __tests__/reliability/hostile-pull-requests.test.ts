@@ -393,6 +393,42 @@ describe('workflow_run after a fork’s pull request', () => {
   })
 })
 
+/** A comment on the suite's pull request (or, `onIssue`, on a plain issue): the ChatOps trigger. */
+function issueComment(onIssue = false): Event {
+  const payload = webhookPayload('issue_comment', 'created')
+  const issue = payload.issue as { number: number; pull_request?: unknown }
+  issue.number = 2
+  if (!onIssue) issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/2' }
+  return { eventName: 'issue_comment', event: payload }
+}
+
+describe('issue_comment on a pull request (ChatOps): the event does not say whose code its head is', () => {
+  it('its head checked out, database-url: refused before connecting', async () => {
+    const m = await runOnDatabase(checkout(headSha), issueComment())
+    recordRefusal(
+      'issue_comment on a pull request, its head checked out, database-url',
+      m,
+      'issue_comment (on a pull request)',
+      'a repository the comment event does not name (pull request #2)',
+    )
+    expect(m.tables).toEqual([])
+  })
+
+  it('the default branch checked out (no pull request code): applies', async () => {
+    const m = await runOnDatabase(checkout(baseSha), issueComment())
+    await recordAllowed('issue_comment on a pull request, the default branch checked out, applies', m, () => {
+      expect(m.tables).toEqual(['base_t'])
+    })
+  })
+
+  it('a comment on an issue: unaffected, applies', async () => {
+    const m = await runOnDatabase(checkout(headSha), issueComment(true))
+    await recordAllowed('issue_comment on an issue: unaffected by the pull-request guard', m, () => {
+      expect(m.tables).toEqual(['base_t', 'pwned'])
+    })
+  })
+})
+
 describe('what stays allowed', () => {
   it('pull_request_target from a fork, dry-run: plan: reads the state, writes nothing', async () => {
     const m = await runOnDatabase(checkout(headSha), TARGET(), { 'dry-run': 'plan' })

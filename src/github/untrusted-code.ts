@@ -1,7 +1,7 @@
 /**
  * Whether this run may execute the project against a real database, when the triggering event gives the
  * job the repository's secrets but the files may come from a fork's pull request (`pull_request_target`,
- * or `workflow_run` after a pull request). Pure: the event, the facts git established about the
+ * `workflow_run` after a pull request, or `issue_comment` on one). Pure: the event, the facts git established about the
  * workspace, and the settings in; a decision out.
  */
 import type { DryRun, TargetSettings } from '../settings.js'
@@ -16,7 +16,7 @@ const PULL_REQUEST_EVENTS = new Set([
 
 /** A pull request from another repository, in an event that runs with this repository's secrets. */
 export interface ForkPullRequest {
-  /** `pull_request_target`, or `workflow_run` (after `pull_request`). */
+  /** `pull_request_target`, `workflow_run` (after `pull_request`), or `issue_comment` on a pull request. */
   event: string
   /** The fork's `owner/name`, or a phrase when GitHub does not say (a deleted fork). */
   from: string
@@ -41,6 +41,8 @@ interface Payload {
     pull_requests?: { head?: { sha?: string }; base?: { sha?: string } }[]
   }
   repository?: { full_name?: string }
+  /** `issue_comment`: the issue or pull request commented on (`pull_request` is set on a pull request's). */
+  issue?: { number?: number; pull_request?: unknown }
 }
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
@@ -91,6 +93,17 @@ export function forkPullRequest(options: {
       from: head ?? 'a repository GitHub does not name (deleted, or not in the event)',
       baseCommits: unique([sha(options.githubSha), ...prs.map((p) => sha(p.base?.sha))]),
       head: sha(run?.head_sha) ?? prs.map((p) => sha(p.head?.sha)).find(Boolean),
+    }
+  }
+  if (event === 'issue_comment') {
+    const issue = payload.issue
+    // a comment on an issue brings no code; on a pull request, a ChatOps workflow may check its head out,
+    // and the event does not say which repository that head is in: it counts as a fork's
+    if (!issue?.pull_request) return undefined
+    return {
+      event: 'issue_comment (on a pull request)',
+      from: `a repository the comment event does not name (pull request #${issue.number ?? '?'})`,
+      baseCommits: unique([sha(options.githubSha)]),
     }
   }
   return undefined

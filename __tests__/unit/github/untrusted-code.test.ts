@@ -101,6 +101,19 @@ describe('forkPullRequest: which events can put a fork’s code in a job that ha
     expect(forkPullRequest({ eventName, payload, githubSha: GITHUB_SHA })).toBeUndefined()
   })
 
+  it('issue_comment on a pull request (ChatOps): its head may be checked out, from a repository the event does not name', () => {
+    const payload = webhookPayload('issue_comment', 'created')
+    const issue = payload.issue as { number: number; pull_request?: unknown }
+    // on an issue: no code comes with it
+    expect(fork('issue_comment', payload)).toBeUndefined()
+    issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' }
+    expect(fork('issue_comment', payload)).toEqual({
+      event: 'issue_comment (on a pull request)',
+      from: `a repository the comment event does not name (pull request #${issue.number})`,
+      baseCommits: [GITHUB_SHA],
+    })
+  })
+
   it('a GITHUB_SHA that is not a commit id is no base commit', () => {
     const found = forkPullRequest({
       eventName: 'pull_request_target',
