@@ -6,11 +6,10 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-DVNJX4TM.js";
-import "./chunk-2UBPBQ6M.js";
-import "./chunk-LDE5XPRF.js";
-import "./chunk-Q6UI2X2O.js";
-import "./chunk-KJCDAG27.js";
+} from "./chunk-ABAR5IPO.js";
+import "./chunk-2IS4YLRH.js";
+import "./chunk-LKB7VIHT.js";
+import "./chunk-EWGMX6GJ.js";
 import {
   allMetadataChanges,
   driftText,

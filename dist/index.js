@@ -12,13 +12,12 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-DVNJX4TM.js";
-import "./chunk-2UBPBQ6M.js";
-import "./chunk-LDE5XPRF.js";
-import "./chunk-Q6UI2X2O.js";
+} from "./chunk-ABAR5IPO.js";
+import "./chunk-2IS4YLRH.js";
+import "./chunk-LKB7VIHT.js";
 import {
   getExecOutput
-} from "./chunk-KJCDAG27.js";
+} from "./chunk-EWGMX6GJ.js";
 import {
   driftAnnotations,
   redact,
@@ -1822,7 +1821,7 @@ async function runAction() {
     signal,
     runUrl: runUrl()
   });
-  const { addPullRequestChanges } = await import("./chunk-KNWD45MD.js");
+  const { addPullRequestChanges } = await import("./chunk-J2RX26VY.js");
   await addPullRequestChanges(result, {
     projectDir: settings.projectDir,
     migrationsDir: settings.migrationsDir,

@@ -9,7 +9,7 @@ import { KnownError } from '../errors.js'
 import { readBaseMetadata } from '../github/base-metadata.js'
 import { short } from '../github/untrusted-code.js'
 import { buildMetadata, type ProjectConfig } from '../project/index.js'
-import { diffMetadata, type MetadataChanges } from '../review/metadata-diff.js'
+import { diffMetadataLoadingParser, type MetadataChanges } from '../review/metadata-diff.js'
 import type { MetadataDrift, ServerMetadata } from './metadata-digest.js'
 
 export interface MetadataDriftDiff {
@@ -47,7 +47,7 @@ export async function metadataDriftDiff(
       })
       return {
         base: { from: 'applied-commit', commit: applied.commit },
-        changes: diffMetadata(applied.metadata, server.metadata, options),
+        changes: await diffMetadataLoadingParser(applied.metadata, server.metadata, options),
       }
     } catch (e) {
       if (!(e instanceof KnownError)) throw e
@@ -57,7 +57,7 @@ export async function metadataDriftDiff(
   const local = await buildMetadata(project.config)
   return {
     base: { from: 'checkout' },
-    changes: diffMetadata(local?.metadata, server.metadata, options),
+    changes: await diffMetadataLoadingParser(local?.metadata, server.metadata, options),
     note,
   }
 }

@@ -8,7 +8,7 @@
  * is off) and a new remote schema (every role may query it unless remote schema permissions are on).
  * Removals never widen, except removing introspection restrictions.
  */
-import { parse, print, type DocumentNode } from 'graphql'
+import type { DocumentNode } from 'graphql'
 import { isPlainObject } from '../project/yaml.js'
 import { canonicalJson } from './canonical-json.js'
 import { itemKey, type MetadataItem, type MetadataKind } from './metadata-items.js'
@@ -16,9 +16,14 @@ import { permissionChanges, permissionGrants, type Assessment } from './permissi
 
 export type { Assessment } from './permission-changes.js'
 
+/** What of the GraphQL parser a remote schema permission's diff uses: `import('graphql')`, loaded on need. */
+export type SdlParser = Pick<typeof import('graphql'), 'parse' | 'print'>
+
 export interface AccessContext {
   /** The allow-list entries (collection names) of the metadata after the change. */
   allowListed: ReadonlySet<string>
+  /** Needed only when a remote schema permission changed (`diffMetadataLoadingParser` loads it then). */
+  sdl?: SdlParser
 }
 
 const ROW_PERMISSIONS = new Set<MetadataKind>([
@@ -102,7 +107,7 @@ function assessChanged(
   if (ROW_PERMISSIONS.has(kind)) return permissionChanges(before.value, after.value)
   switch (kind) {
     case 'remote_schema_permission':
-      return remoteSchemaPermission(before.value, after.value)
+      return remoteSchemaPermission(before.value, after.value, ctx.sdl)
     case 'inherited_role': {
       const b = roleSet(before.value)
       const a = roleSet(after.value)
@@ -162,9 +167,11 @@ function assessChanged(
 }
 
 /** Narrower or equal when every type member of the new schema is, as printed, in the old one. */
-function remoteSchemaPermission(before: unknown, after: unknown): Assessment {
-  const b = schemaMembers(before)
-  const a = schemaMembers(after)
+function remoteSchemaPermission(before: unknown, after: unknown, sdl: SdlParser | undefined): Assessment {
+  if (!sdl)
+    throw new Error('a remote schema permission changed and no GraphQL parser was given to compare it')
+  const b = schemaMembers(before, sdl)
+  const a = schemaMembers(after, sdl)
   if (!a || !b)
     return { details: ['schema changed'], widening: ['the schema given to the role changed (not readable)'] }
   const added = [...a].filter((m) => !b.has(m))
@@ -177,7 +184,7 @@ function remoteSchemaPermission(before: unknown, after: unknown): Assessment {
 }
 
 /** `Type.field` signatures (arguments, presets and all) of the SDL in a remote schema permission. */
-function schemaMembers(entry: unknown): Set<string> | undefined {
+function schemaMembers(entry: unknown, { parse, print }: SdlParser): Set<string> | undefined {
   const definition = isPlainObject(entry) && isPlainObject(entry.definition) ? entry.definition : {}
   if (typeof definition.schema !== 'string') return undefined
   let doc: DocumentNode

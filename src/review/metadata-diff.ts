@@ -8,7 +8,8 @@
  * What counts as the same and what widens: metadata-items.ts, bool-exp.ts, metadata-access.ts,
  * permission-changes.ts.
  */
-import { assess } from './metadata-access.js'
+import { assess, type AccessContext, type SdlParser } from './metadata-access.js'
+import { isPlainObject } from '../project/yaml.js'
 import { compare } from './canonical-json.js'
 import { metadataView, type MetadataItem, type MetadataKind } from './metadata-items.js'
 
@@ -53,6 +54,8 @@ export interface MetadataChanges {
 export interface MetadataDiffOptions {
   /** `HASURA_GRAPHQL_UNAUTHORIZED_ROLE` of the server, when known. */
   unauthorizedRole?: string
+  /** The GraphQL parser, to compare a changed remote schema permission's schema (see `diffMetadataLoadingParser`). */
+  sdl?: SdlParser
 }
 
 /** Roles treated as unauthenticated when the server's setting is unknown. */
@@ -69,8 +72,9 @@ export function diffMetadata(
     options.unauthorizedRole ? [options.unauthorizedRole] : DEFAULT_UNAUTHENTICATED_ROLES,
   )
   const allowListed = new Set([...a.global.values()].filter((i) => i.kind === 'allowlist').map((i) => i.name))
+  const sdl = options.sdl
   const diff = (from: Map<string, MetadataItem>, to: Map<string, MetadataItem>) =>
-    diffItems(from, to, { unauthenticated, allowListed })
+    diffItems(from, to, { unauthenticated, allowListed, ...(sdl ? { sdl } : {}) })
 
   const sources: SourceChanges[] = []
   const names = [...a.sources.keys(), ...[...b.sources.keys()].filter((s) => !a.sources.has(s))]
@@ -86,6 +90,33 @@ export function diffMetadata(
   return { sources, global: diff(b.global, a.global) }
 }
 
+/**
+ * `diffMetadata`, loading the GraphQL parser (388 KB, so no run loads it for nothing) only when both sides
+ * have remote schema permissions, the one kind whose change it compares.
+ */
+export async function diffMetadataLoadingParser(
+  before: unknown,
+  after: unknown,
+  options: MetadataDiffOptions = {},
+): Promise<MetadataChanges> {
+  const needed = !options.sdl && hasRemoteSchemaPermissions(before) && hasRemoteSchemaPermissions(after)
+  const sdl = needed ? await loadSdlParser() : options.sdl
+  return diffMetadata(before, after, { ...options, ...(sdl ? { sdl } : {}) })
+}
+
+async function loadSdlParser(): Promise<SdlParser> {
+  const { parse, print } = await import('graphql')
+  return { parse, print }
+}
+
+function hasRemoteSchemaPermissions(metadata: unknown): boolean {
+  const schemas = isPlainObject(metadata) ? metadata.remote_schemas : undefined
+  return (
+    Array.isArray(schemas) &&
+    schemas.some((r) => isPlainObject(r) && Array.isArray(r.permissions) && r.permissions.length > 0)
+  )
+}
+
 function withoutSource(items: Map<string, MetadataItem>): Map<string, MetadataItem> {
   return new Map([...items].filter(([, item]) => item.kind !== 'source'))
 }
@@ -95,9 +126,8 @@ export function allChanges(changes: MetadataChanges): MetadataChange[] {
   return [...changes.sources.flatMap((s) => s.changes), ...changes.global]
 }
 
-interface DiffContext {
+interface DiffContext extends AccessContext {
   unauthenticated: ReadonlySet<string>
-  allowListed: ReadonlySet<string>
 }
 
 function diffItems(

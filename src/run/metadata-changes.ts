@@ -8,7 +8,11 @@
 import type { BaseMetadata } from '../github/base-metadata.js'
 import { short } from '../github/untrusted-code.js'
 import type { MetadataChangeResult, MetadataChangesResult, Result } from '../model.js'
-import { diffMetadata, type MetadataChange, type MetadataChanges } from '../review/metadata-diff.js'
+import {
+  diffMetadataLoadingParser,
+  type MetadataChange,
+  type MetadataChanges,
+} from '../review/metadata-diff.js'
 import type { Settings } from '../settings.js'
 import type { Targets } from '../targets/open.js'
 import type { RunIO } from './context.js'
@@ -52,7 +56,11 @@ export async function compareMetadataChanges(stage: MetadataChangesStage): Promi
     return undefined
   }
   const role = io.env.HASURA_GRAPHQL_UNAUTHORIZED_ROLE?.trim()
-  const diff = diffMetadata(base.metadata, built.metadata, role ? { unauthorizedRole: role } : {})
+  const diff = await diffMetadataLoadingParser(
+    base.metadata,
+    built.metadata,
+    role ? { unauthorizedRole: role } : {},
+  )
   result.metadataChanges = {
     base: base.base,
     ...changesResult(diff),

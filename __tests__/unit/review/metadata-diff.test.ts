@@ -2,8 +2,14 @@
  * The semantic metadata diff, kind by kind: for each pair of metadata objects, the exact list of
  * changes (kind, name, added/removed/changed, widens) and, where it matters, the reason given.
  */
+import * as graphql from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { allChanges, diffMetadata, type MetadataChange } from '../../../src/review/metadata-diff.js'
+import {
+  allChanges,
+  diffMetadata,
+  diffMetadataLoadingParser,
+  type MetadataChange,
+} from '../../../src/review/metadata-diff.js'
 
 type Table = Record<string, unknown>
 
@@ -36,7 +42,7 @@ const perm = (op: string, role: string, permission: Table) => ({
 const lines = (changes: MetadataChange[]) =>
   changes.map((c) => `${c.kind} ${c.name} ${c.change}${c.widens ? ' WIDENS' : ''}`)
 const diff = (before: unknown, after: unknown, unauthorizedRole?: string) =>
-  allChanges(diffMetadata(before, after, { unauthorizedRole }))
+  allChanges(diffMetadata(before, after, { unauthorizedRole, sdl: graphql }))
 const only = (before: unknown, after: unknown, unauthorizedRole?: string): MetadataChange => {
   const changes = diff(before, after, unauthorizedRole)
   expect(changes).toHaveLength(1)
@@ -733,6 +739,20 @@ describe('objects outside the sources', () => {
     ['empty custom types', {}, { custom_types: { objects: [], enums: [] } }],
   ])('no change: %s', (_name, before, after) => {
     expect(diff(v3([], before), v3([], after))).toEqual([])
+  })
+
+  it('the GraphQL parser is loaded only to compare a changed remote schema permission', async () => {
+    const before = v3([], { remote_schemas: [remote({ permissions: [sdl('me: String')] })] })
+    const after = v3([], { remote_schemas: [remote({ permissions: [sdl('me: String secret: String')] })] })
+    // the pure diff needs it given, and says so rather than guess
+    expect(() => diffMetadata(before, after)).toThrow(/no GraphQL parser was given/)
+    const loaded = allChanges(await diffMetadataLoadingParser(before, after))
+    expect(loaded.map((c) => c.widening)).toEqual([["the role's schema gains Query.secret: String"]])
+    // without remote schema permissions on both sides, nothing needs it
+    expect(allChanges(await diffMetadataLoadingParser(v3([]), after)).map((c) => c.change)).toEqual([
+      'added',
+      'added',
+    ])
   })
 
   it('the remote schema permission names the fields it gains', () => {
