@@ -10,11 +10,14 @@ import { defineConfig } from 'vitest/config'
 export const RELIABILITY_SUITES = ['__tests__/reliability/**/*.test.ts']
 
 /**
- * `npm run test:projects`: every real project and case on dist/, the corpus, the target contracts, and
- * the drift stage's whole runs (each starts an embedded database for its replay).
+ * `npm run test:projects`: every real project and case on dist/, the corpus, the target contracts, dist/
+ * against the Hasura test server, and the drift stage's whole runs (each starts an embedded database for
+ * its replay).
  */
 export const PROJECT_SUITES = [
   '__tests__/integration/drift/run-drift.test.ts',
+  '__tests__/e2e/drift.test.ts',
+  '__tests__/e2e/hasura.test.ts',
   '__tests__/e2e/real-projects.test.ts',
   '__tests__/e2e/project-cases.test.ts',
   '__tests__/e2e/verify-metadata.test.ts',
