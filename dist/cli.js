@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-ABAR5IPO.js";
+} from "./chunk-K47KBT37.js";
 import "./chunk-2IS4YLRH.js";
 import "./chunk-LKB7VIHT.js";
 import "./chunk-EWGMX6GJ.js";

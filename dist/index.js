@@ -12,7 +12,7 @@ import {
   parseSettings,
   run,
   secretsOf
-} from "./chunk-ABAR5IPO.js";
+} from "./chunk-K47KBT37.js";
 import "./chunk-2IS4YLRH.js";
 import "./chunk-LKB7VIHT.js";
 import {

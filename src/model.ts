@@ -90,20 +90,27 @@ export interface SafetyCheck {
   notes: string[]
 }
 
-/** One metadata object added, removed or changed (`src/review/metadata-diff.ts`). */
-export interface MetadataChangeResult {
+/** One metadata object added, removed or changed (`src/review/metadata-diff.ts` narrows `kind`). */
+export interface MetadataChangeResult<Kind extends string = string> {
   /** `table`, `select_permission`, `object_relationship`, `action`, … */
-  kind: string
+  kind: Kind
+  /** `public.users`, `public.users.author` (relationship), `public.users/editor` (role's permission). */
   name: string
   change: 'added' | 'removed' | 'changed'
+  /** The item as written before (literal secrets masked); null when added. */
   before: unknown
+  /** The item as written after (literal secrets masked); null when removed. */
   after: unknown
   widens: boolean
-  /** Why it widens access, one phrase each. */
+  /** Why it widens access, one phrase each; empty exactly when `widens` is false. */
   widening: string[]
+  /** One line for people: "select permission on public.users granted to role user". */
   summary: string
+  /** What changed, one phrase each: "columns added: email", "filter relaxed: {…} → {}". */
   details: string[]
+  /** The role, for permissions and inherited roles. */
   role?: string
+  /** The role is the unauthenticated one (anyone, without logging in) and still has access after. */
   unauthenticated?: true
 }
 

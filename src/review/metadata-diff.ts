@@ -11,33 +11,14 @@
 import { assess, type AccessContext, type SdlParser } from './metadata-access.js'
 import { isPlainObject } from '../project/yaml.js'
 import { compare } from './canonical-json.js'
+import type { MetadataChangeResult } from '../model.js'
 import { metadataView, type MetadataItem, type MetadataKind } from './metadata-items.js'
 
 export type { MetadataKind } from './metadata-items.js'
 
-export type MetadataChangeType = 'added' | 'removed' | 'changed'
+export type MetadataChangeType = MetadataChangeResult['change']
 
-export interface MetadataChange {
-  kind: MetadataKind
-  /** `public.users`, `public.users.author` (relationship), `public.users/editor` (role's permission). */
-  name: string
-  change: MetadataChangeType
-  /** The item as written before (literal secrets masked); null when added. */
-  before: unknown
-  /** The item as written after (literal secrets masked); null when removed. */
-  after: unknown
-  widens: boolean
-  /** Why it widens access, one phrase each; empty exactly when `widens` is false. */
-  widening: string[]
-  /** One line for people: "select permission on public.users granted to role user". */
-  summary: string
-  /** What changed, one phrase each: "columns added: email", "filter relaxed: {…} → {}". */
-  details: string[]
-  /** The role, for permissions and inherited roles. */
-  role?: string
-  /** The role is the unauthenticated one (anyone, without logging in) and still has access after. */
-  unauthenticated?: true
-}
+export type MetadataChange = MetadataChangeResult<MetadataKind>
 
 export interface SourceChanges {
   source: string

@@ -7,12 +7,8 @@
  */
 import type { BaseMetadata } from '../github/base-metadata.js'
 import { short } from '../github/untrusted-code.js'
-import type { MetadataChangeResult, MetadataChangesResult, Result } from '../model.js'
-import {
-  diffMetadataLoadingParser,
-  type MetadataChange,
-  type MetadataChanges,
-} from '../review/metadata-diff.js'
+import type { MetadataChangesResult, Result } from '../model.js'
+import { diffMetadataLoadingParser, type MetadataChanges } from '../review/metadata-diff.js'
 import type { Settings } from '../settings.js'
 import type { Targets } from '../targets/open.js'
 import type { RunIO } from './context.js'
@@ -100,12 +96,5 @@ function none(reason: string): MetadataChangesResult {
 }
 
 function changesResult(diff: MetadataChanges): Pick<MetadataChangesResult, 'sources' | 'global'> {
-  return {
-    sources: diff.sources.map((s) => ({ source: s.source, changes: s.changes.map(changeResult) })),
-    global: diff.global.map(changeResult),
-  }
-}
-
-function changeResult(c: MetadataChange): MetadataChangeResult {
-  return { ...c, kind: c.kind }
+  return { sources: diff.sources, global: diff.global }
 }
