@@ -6,7 +6,7 @@ import {
   oneLine,
   parseSettings,
   run
-} from "./chunk-K47KBT37.js";
+} from "./chunk-LWGH7BUI.js";
 import "./chunk-2IS4YLRH.js";
 import "./chunk-LKB7VIHT.js";
 import "./chunk-EWGMX6GJ.js";
@@ -16,7 +16,7 @@ import {
   redact,
   redactResult,
   verdict
-} from "./chunk-RSCJLKXR.js";
+} from "./chunk-QX3LRMBR.js";
 import {
   ACTION_NAME,
   STEP_STATUS_WORD,
@@ -29,15 +29,15 @@ import {
   targetKindLabel
 } from "./chunk-KOT7UVMZ.js";
 import "./chunk-FDYABMPG.js";
-import "./chunk-POYDC5K2.js";
-import "./chunk-BYIPTWZC.js";
+import "./chunk-AI57RCQL.js";
+import "./chunk-DHH67BYS.js";
 import "./chunk-CRTDMUKX.js";
 import {
   toErrorInfo
-} from "./chunk-DOCGR2IS.js";
+} from "./chunk-UGAAY2VO.js";
 import "./chunk-FPUQZJKU.js";
 import "./chunk-LJAHAILJ.js";
-import "./chunk-XAH7C6H4.js";
+import "./chunk-ISGRHWTH.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";
 import "./chunk-OBJDCIQA.js";

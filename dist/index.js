@@ -5,14 +5,14 @@ import {
 } from "./chunk-LY6VHHS4.js";
 import {
   renderMarkdown
-} from "./chunk-4C6R3WOA.js";
+} from "./chunk-ANPPRVRA.js";
 import {
   cancellationSignal,
   oneLine,
   parseSettings,
   run,
   secretsOf
-} from "./chunk-K47KBT37.js";
+} from "./chunk-LWGH7BUI.js";
 import "./chunk-2IS4YLRH.js";
 import "./chunk-LKB7VIHT.js";
 import {
@@ -22,7 +22,7 @@ import {
   driftAnnotations,
   redact,
   redactResult
-} from "./chunk-RSCJLKXR.js";
+} from "./chunk-QX3LRMBR.js";
 import {
   ACTION_NAME,
   appliedAfter,
@@ -34,15 +34,15 @@ import {
   ruleDoc
 } from "./chunk-KOT7UVMZ.js";
 import "./chunk-FDYABMPG.js";
-import "./chunk-POYDC5K2.js";
-import "./chunk-BYIPTWZC.js";
+import "./chunk-AI57RCQL.js";
+import "./chunk-DHH67BYS.js";
 import "./chunk-CRTDMUKX.js";
 import {
   toErrorInfo
-} from "./chunk-DOCGR2IS.js";
+} from "./chunk-UGAAY2VO.js";
 import "./chunk-FPUQZJKU.js";
 import "./chunk-LJAHAILJ.js";
-import "./chunk-XAH7C6H4.js";
+import "./chunk-ISGRHWTH.js";
 import "./chunk-PQOAXLNL.js";
 import "./chunk-U7PA5OP3.js";
 import "./chunk-OBJDCIQA.js";
@@ -1829,7 +1829,7 @@ async function runAction() {
     env: process.env,
     info: (m) => info(redact(m, settings.secrets))
   });
-  const { commentOnPullRequest } = await import("./chunk-4F27LK3V.js");
+  const { commentOnPullRequest } = await import("./chunk-IKQQ4TQO.js");
   const comment = await commentOnPullRequest(settings, result);
   if (comment.warning) result.warnings.push(comment.warning);
   if (comment.reason) info(`no pull-request comment: ${comment.reason}`);

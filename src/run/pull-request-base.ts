@@ -23,7 +23,7 @@ export interface PullRequestBaseReads {
   versions: () => Promise<PullRequestBase>
   /** The base's metadata; rejects with the reason it cannot be read (the caller warns). */
   metadata: () => Promise<BaseMetadata>
-  /** Ends git's process (the reads end it themselves once both have settled). */
+  /** Ends git's process: the run calls it when it ends. */
   close: () => void
 }
 
@@ -41,9 +41,8 @@ export function readPullRequestBase(
   wanted: PullRequestBaseWanted,
 ): PullRequestBaseReads {
   const projectDir = resolve(io.cwd, project.config.projectDir)
-  // the reads started now share one store; one started later reads with a store of its own
-  const store = baseCommit && (wanted.versions || wanted.metadata) ? new ObjectStore(projectDir) : undefined
-  let shared = store !== undefined
+  // one git process for every read of the run, started on the first; the run closes it (`close`)
+  const store = new ObjectStore(projectDir)
   let versions: Promise<PullRequestBase> | undefined
   let metadata: Promise<BaseMetadata> | undefined
 
@@ -56,7 +55,7 @@ export function readPullRequestBase(
         migrationsDirectory: project.config.migrationsDirectory,
         configVersion: project.config.version,
         databases: project.databases,
-        ...(shared ? { store } : {}),
+        store,
       })
       return { commit: baseCommit, versions: read }
     } catch (e) {
@@ -70,7 +69,7 @@ export function readPullRequestBase(
       commit,
       env: io.env,
       ...(settings.migrationsDir ? { migrationsDir: settings.migrationsDir } : {}),
-      ...(shared ? { store } : {}),
+      store,
     })
 
   const reads = {
@@ -79,16 +78,12 @@ export function readPullRequestBase(
       if (!baseCommit) return Promise.reject(new Error('not a pull-request event'))
       return (metadata ??= readMetadata(baseCommit))
     },
-    close: () => store?.close(),
+    close: () => store.close(),
   }
-  if (store) {
-    const started = [
-      ...(wanted.versions ? [reads.versions()] : []),
-      ...(wanted.metadata ? [reads.metadata()] : []),
-    ]
-    shared = false
-    // settled either way here; each caller still sees its own result or error
-    void Promise.allSettled(started).then(reads.close)
+  if (baseCommit) {
+    // started now, before the targets open; a read's failure waits for the caller that asks for it
+    if (wanted.versions) reads.versions().catch(() => undefined)
+    if (wanted.metadata) reads.metadata().catch(() => undefined)
   }
   return reads
 }

@@ -1,6 +1,7 @@
 /**
  * Whitespace and comments as PostgreSQL's scanner sees them: `--` to the end of the line and `/* *\/`
- * blocks, which nest. Used only to step over what sits between statements, never to split them.
+ * blocks, which nest. Used to step over what sits between statements and to find where a comment ends,
+ * never to split statements.
  */
 
 /** PostgreSQL's whitespace: space, tab, newline, carriage return, form feed, vertical tab. */
@@ -27,6 +28,11 @@ export function skipTrivia(text: string, from = 0): number {
 
 /** `start` is at `/*`; returns the index after the matching `*\/` (or the end: an unterminated comment). */
 function skipBlockComment(text: string, start: number): number {
+  return blockCommentEnd(text, start) ?? text.length
+}
+
+/** `start` is at `/*`; the index after the `*\/` that closes it (comments nest), or undefined if none does. */
+export function blockCommentEnd(text: string, start: number): number | undefined {
   let depth = 0
   let i = start
   while (i < text.length) {
@@ -43,7 +49,7 @@ function skipBlockComment(text: string, start: number): number {
       i++
     }
   }
-  return text.length
+  return undefined
 }
 
 /** True when the text holds nothing but whitespace and comments (a UTF-8 BOM at the start allowed). */

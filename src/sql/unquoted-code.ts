@@ -4,6 +4,8 @@
  * cheap, conservative pre-check before the parser (`mayNeedAnalysis`): whenever the scan could read the
  * text differently from PostgreSQL, it gives up (undefined) and the parser decides.
  */
+import { blockCommentEnd } from './trivia.js'
+
 const QUOTE = 39 // '
 const DOUBLE_QUOTE = 34 // "
 const BACKSLASH = 92
@@ -83,25 +85,6 @@ function quotedEnd(text: string, start: number, quote: number): number | undefin
     if (c === quote) {
       if (text.charCodeAt(i + 1) !== quote) return i + 1
       i += 2
-    } else i++
-  }
-  return undefined
-}
-
-/** After the `*\/` that closes the comment opened at `start` (comments nest). */
-function blockCommentEnd(text: string, start: number): number | undefined {
-  let depth = 0
-  let i = start
-  while (i < text.length) {
-    const c = text.charCodeAt(i)
-    const next = text.charCodeAt(i + 1)
-    if (c === SLASH && next === STAR) {
-      depth++
-      i += 2
-    } else if (c === STAR && next === SLASH) {
-      depth--
-      i += 2
-      if (depth === 0) return i
     } else i++
   }
   return undefined

@@ -1,0 +1,16 @@
+import { createRequire as __hmaCreateRequire } from 'node:module'; import { fileURLToPath as __hmaFileURLToPath } from 'node:url'; import { dirname as __hmaDirname } from 'node:path'; const require = __hmaCreateRequire(import.meta.url); const __filename = __hmaFileURLToPath(import.meta.url); const __dirname = __hmaDirname(__filename);
+import {
+  SNAPSHOT_SQL,
+  compareText,
+  parseSnapshot,
+  takeSnapshot
+} from "./chunk-ISGRHWTH.js";
+import "./chunk-PQOAXLNL.js";
+import "./chunk-SWCUOCRD.js";
+import "./chunk-JEGQZBSL.js";
+export {
+  SNAPSHOT_SQL,
+  compareText,
+  parseSnapshot,
+  takeSnapshot
+};
